@@ -24,8 +24,8 @@ public sealed class CallConnectionProperties
     /// <summary>The display name of the caller.</summary>
     public string? SourceDisplayName { get; init; }
 
-    /// <summary>The source identity of the call.</summary>
-    public CommunicationUserIdentifier? Source { get; init; }
+    /// <summary>The source identity of the call (a full identifier on the wire, per the 2026-03-12 spec).</summary>
+    public CommunicationIdentifier? Source { get; init; }
 
     /// <summary>The correlation id of the call (a.k.a. chain id), useful for support requests.</summary>
     public string? CorrelationId { get; init; }
