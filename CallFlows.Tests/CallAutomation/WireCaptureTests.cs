@@ -110,6 +110,12 @@ public class WireCaptureTests
         ApplyDeliberateDifferences(op, expected, actual);
         JsonAssert.Equivalent(JsonSerializer.SerializeToElement(expected), JsonSerializer.SerializeToElement(actual), $"for op {op}");
 
+        if (op != "transferWithTransferee")
+        {
+            // Stronger than semantic equality: same keys, same order, same escaping as JSON.stringify in JS 1.6.0.
+            request.BodyText.Should().Be(CompactLikeJavaScript(capturedBody), "the body bytes should equal what JS 1.6.0 sent");
+        }
+
         var (_, operation) = Spec.Value.FindOperation(request.Method, request.Path);
         var schema = Spec.Value.BodySchema(operation);
         schema.Should().NotBeNull();
@@ -254,6 +260,17 @@ public class WireCaptureTests
         var firstSent = request.Headers["Repeatability-First-Sent"];
         DateTimeOffset.ParseExact(firstSent!, "r", CultureInfo.InvariantCulture).Should().Be(now, "first-sent comes from the client's TimeProvider");
         firstSent.Should().EndWith(" GMT");
+    }
+
+    private static string CompactLikeJavaScript(JsonElement element)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            element.WriteTo(writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
     private static Dictionary<string, string> ParseQuery(string query) =>
