@@ -112,6 +112,22 @@ public class CallbackEventParserTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(EventNames))]
+    public void SystemTextJson_AsBaseType_RoundTripsPolymorphically(string name)
+    {
+        var parsed = CallAutomationEventParser.Parse(BinaryData.FromString(CloudEvent(name)));
+
+        foreach (var options in AllOptions())
+        {
+            var json = JsonSerializer.Serialize(parsed, options);
+            var back = JsonSerializer.Deserialize<CallAutomationEventBase>(json, options)!;
+
+            back.Should().BeOfType(parsed.GetType());
+            back.Should().BeEquivalentTo(parsed, o => o.RespectingRuntimeTypes());
+        }
+    }
+
     [Fact]
     public void ParseMany_SeveralEvents_KeepsOrder()
     {
@@ -138,6 +154,8 @@ public class CallbackEventParserTests
         var roundTripped = JsonSerializer.Deserialize<UnknownCallAutomationEvent>(JsonSerializer.Serialize(unknown))!;
         roundTripped.Data!.ToString().Should().Be(unknown.Data.ToString());
         roundTripped.EventType.Should().Be(unknown.EventType);
+        var asBase = JsonSerializer.Deserialize<CallAutomationEventBase>(JsonSerializer.Serialize<CallAutomationEventBase>(unknown))!;
+        asBase.Should().BeOfType<UnknownCallAutomationEvent>().Which.Data!.ToString().Should().Be(unknown.Data.ToString());
     }
 
     [Theory]
