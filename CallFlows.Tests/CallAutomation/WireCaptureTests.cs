@@ -42,6 +42,13 @@ public class WireCaptureTests
         ["listParticipants"] = c => c.GetCallConnection("conn-1").GetParticipantsAsync(),
     };
 
+    /// <summary>
+    /// Headers sent beyond the capture, on purpose: <c>host</c>/<c>content-length</c> (HTTP framing; the capture leaves them out),
+    /// <c>accept</c> and <c>user-agent</c> (JS sends both too, PROTOCOL.md §1; ours names this library),
+    /// <c>x-ms-return-client-request-id</c> (added by Azure.Core's ClientRequestIdPolicy; asks the service to echo the id).
+    /// </summary>
+    private static readonly string[] DeliberateExtraHeaders = ["host", "content-length", "accept", "user-agent", "x-ms-return-client-request-id"];
+
     private static readonly Lazy<SwaggerSchemaValidator> Spec = new(() => new SwaggerSchemaValidator(ReferenceFiles.SpecPath));
 
     public static TheoryData<string> CapturedOperations()
@@ -87,6 +94,9 @@ public class WireCaptureTests
         {
             (request.Headers[name] is not null).Should().Be(capturedHeaders.Contains(name), $"header '{name}' must be present exactly when JS sent it");
         }
+
+        request.Headers.AllKeys.Select(k => k!.ToLowerInvariant()).Except(DeliberateExtraHeaders).Should().BeEquivalentTo(
+            capturedHeaders.Select(h => h.ToLowerInvariant()), "apart from the listed extras, the header set equals the JS capture");
 
         if (capturedHeaders.Contains("repeatability-request-id"))
         {
