@@ -129,6 +129,26 @@ public class CallbackEventParserTests
     }
 
     [Fact]
+    public void Parse_UnknownTypeWithOddData_NeverThrows()
+    {
+        var body = """{"id":"e-2","type":"Microsoft.Communication.SomethingNew","data":{"resultInformation":{"code":"not a number"},"callConnectionId":5}}""";
+
+        var unknown = CallAutomationEventParser.Parse(BinaryData.FromString(body)).Should().BeOfType<UnknownCallAutomationEvent>().Subject;
+
+        unknown.ResultInformation.Should().BeNull();
+        unknown.CallConnectionId.Should().BeNull();
+        CallAutomationEventParser.Parse(BinaryData.FromString("""{"id":"e-3","type":"Vendor.Other"}""")).Should().BeOfType<UnknownCallAutomationEvent>().Which.Data.Should().BeNull();
+    }
+
+    [Fact]
+    public void Parse_ParticipantsUpdatedWithNullList_GivesEmptyList()
+    {
+        var body = """{"id":"e-4","type":"Microsoft.Communication.ParticipantsUpdated","data":{"callConnectionId":"c","sequenceNumber":1,"participants":null}}""";
+
+        CallAutomationEventParser.Parse(BinaryData.FromString(body)).Should().BeOfType<ParticipantsUpdated>().Which.Participants.Should().BeEmpty();
+    }
+
+    [Fact]
     public void ParseMany_SeveralEvents_KeepsOrder()
     {
         var body = $"[{CloudEvent("CallConnected")},{CloudEvent("ParticipantsUpdated")},{CloudEvent("CallDisconnected")}]";
@@ -141,7 +161,7 @@ public class CallbackEventParserTests
     [Fact]
     public void Parse_UnknownType_ReturnsUnknownEventWithRawData()
     {
-        var body = """[{"id":"e-1","source":"calling/callConnections/c-1","type":"Microsoft.Communication.PlayCompleted","time":"2022-08-12T03:35:07.8174402+00:00","specversion":"1.0","data":{"callConnectionId":"c-1","operationContext":"ctx","weird":true}}]""";
+        var body = """[{"id":"e-1","source":"calling/callConnections/c-1","type":"Microsoft.Communication.PlayCompleted","time":"2022-08-12T03:35:07.8174402+00:00","specversion":"1.0","data":{"callConnectionId":"c-1","operationContext":"ctx","correlationId":"corr","resultInformation":{"code":200,"subCode":0},"weird":true}}]""";
 
         var parsed = CallAutomationEventParser.Parse(BinaryData.FromString(body));
 
@@ -149,6 +169,9 @@ public class CallbackEventParserTests
         unknown.EventType.Should().Be("Microsoft.Communication.PlayCompleted");
         unknown.EventId.Should().Be("e-1");
         unknown.CallConnectionId.Should().Be("c-1");
+        unknown.OperationContext.Should().Be("ctx");
+        unknown.CorrelationId.Should().Be("corr");
+        unknown.ResultInformation!.Code.Should().Be(200);
         JsonDocument.Parse(unknown.Data!.ToString()).RootElement.GetProperty("weird").GetBoolean().Should().BeTrue();
 
         var roundTripped = JsonSerializer.Deserialize<UnknownCallAutomationEvent>(JsonSerializer.Serialize(unknown))!;

@@ -48,6 +48,30 @@ public class EventGridIncomingCallParserTests
     }
 
     [Fact]
+    public void Parse_SingleObjectInsteadOfArray_IsAccepted()
+    {
+        var single = EventGridIncoming.Trim()[1..^1];
+
+        var result = EventGridIncomingCallParser.Parse(BinaryData.FromString(single));
+
+        AssertIncomingCall(result.IncomingCall!, "d5546be8-0001");
+    }
+
+    [Fact]
+    public void Parse_CloudEventsValidation_ReturnsValidationCode()
+    {
+        var body = """
+            {"specversion":"1.0","id":"v-1","source":"/subscriptions/s","type":"Microsoft.EventGrid.SubscriptionValidationEvent",
+             "time":"2018-01-25T22:12:19Z","data":{"validationCode":"code-1","validationUrl":"https://x/validate"}}
+            """;
+
+        var result = EventGridIncomingCallParser.Parse(BinaryData.FromString(body));
+
+        result.Kind.Should().Be(EventGridParseResultKind.SubscriptionValidation);
+        result.ValidationCode.Should().Be("code-1");
+    }
+
+    [Fact]
     public void Parse_EventGridValidation_ReturnsValidationCode()
     {
         var body = """
