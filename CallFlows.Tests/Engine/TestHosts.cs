@@ -10,12 +10,12 @@ internal static class TestHosts
 {
     public static string NewTaskHubName() => "t" + Guid.NewGuid().ToString("N")[..16];
 
-    public static Task<LocalFunctionsHost> StartAsync(AzuriteFixture azurite, Action<LocalHostOptions>? configure = null)
+    public static Task<LocalFunctionsHost> StartAsync(AzuriteFixture? azurite, Action<LocalHostOptions>? configure = null)
     {
         var options = new LocalHostOptions
         {
             FunctionsAssembly = typeof(GreetingFunctions).Assembly,
-            StorageConnectionString = azurite.ConnectionString,
+            StorageConnectionString = azurite?.ConnectionString,
             TaskHubName = NewTaskHubName(),
             DeleteTaskHubOnStop = true,
             MinimumLogLevel = LogLevel.Warning,
