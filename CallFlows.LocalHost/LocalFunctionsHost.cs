@@ -60,7 +60,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
     /// <summary>Gets this process's worker id in the task hub.</summary>
     public string WorkerId => this.engine.WorkerId;
 
-    /// <summary>Gets the storage connection string in use (the managed Azurite's when one was started or reused).</summary>
+    /// <summary>Gets the storage connection string in use (the managed Azurite's when one was started or reused); meaningless for <see cref="EngineKind.InMemory"/>.</summary>
     public string StorageConnectionString { get; }
 
     /// <summary>Gets the names of the hosted functions by kind ("orchestrator", "activity", "http").</summary>
@@ -116,7 +116,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         ILogger bootLogger = bootLoggerFactory.CreateLogger("CallFlows.LocalHost");
 
         AzuriteServer? azurite = null;
-        if (AzuriteServer.IsDevelopmentStorage(connectionString))
+        if (options.Engine == EngineKind.AzureStorage && AzuriteServer.IsDevelopmentStorage(connectionString))
         {
             AzuriteOptions azuriteOptions = options.Azurite;
             if (options.StorageConnectionString is not null)
@@ -153,7 +153,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             services.AddSingleton(box);
             services.AddMvcCore();
             services.AddSingleton(sp => engine!);
-            services.AddSingleton<DurableTaskClient>(sp => new LocalDurableTaskClient("default", engine!.Client, dataConverter));
+            services.AddSingleton<DurableTaskClient>(sp => new LocalDurableTaskClient("default", engine!.Client, dataConverter, supportsHistory: engine.Settings is not null));
             services.AddDurableTaskWorker(b =>
             {
                 b.AddTasks(registry =>
@@ -178,8 +178,10 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             ILoggerFactory loggerFactory = app.Services.GetRequiredService<ILoggerFactory>();
             ILogger logger = loggerFactory.CreateLogger("CallFlows.LocalHost");
 
-            engine = LocalEngine.CreateAzureStorage(
-                connectionString, taskHub, workerId, options.EngineSettings, hostJson, options.PartitionLeaseInterval, loggerFactory);
+            engine = options.Engine == EngineKind.InMemory
+                ? LocalEngine.CreateInMemory(taskHub, workerId, loggerFactory)
+                : LocalEngine.CreateAzureStorage(
+                    connectionString, taskHub, workerId, options.EngineSettings, hostJson, options.PartitionLeaseInterval, loggerFactory);
             await engine.CreateIfNotExistsAsync().WaitAsync(cancellationToken);
 
             foreach (FunctionDescriptor f in catalog.Functions)

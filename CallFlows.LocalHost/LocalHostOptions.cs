@@ -32,6 +32,9 @@ public sealed class LocalHostOptions
     /// <summary>Worker id of this process in the task hub. Default <see langword="null"/>: machine name, process id and a random suffix, unique per process.</summary>
     public string? WorkerId { get; set; }
 
+    /// <summary>The Durable Task backend. Default <see cref="EngineKind.AzureStorage"/> (durable); <see cref="EngineKind.InMemory"/> ignores the storage and Azurite options.</summary>
+    public EngineKind Engine { get; set; } = EngineKind.AzureStorage;
+
     /// <summary>Where the engine tuning comes from. Default <see cref="EngineSettingsSource.HostJson"/>.</summary>
     public EngineSettingsSource EngineSettings { get; set; } = EngineSettingsSource.HostJson;
 

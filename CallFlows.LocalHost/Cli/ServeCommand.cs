@@ -14,7 +14,7 @@ public sealed class ServeCommand : ICliCommand
     /// <inheritdoc/>
     public string Usage =>
         "[--port 7071] [--taskhub NAME] [--storage CONNECTION_STRING] [--functions-assembly PATH] [--host-json PATH] " +
-        "[--worker-id ID] [--engine-defaults] [--azurite-in-memory] [--log-level Information]";
+        "[--worker-id ID] [--engine-defaults] [--in-memory] [--azurite-ports 10000,10001,10002] [--azurite-in-memory] [--log-level Information]";
 
     /// <inheritdoc/>
     public async Task<int> RunAsync(CliArguments arguments, CancellationToken cancellationToken)
@@ -29,12 +29,26 @@ public sealed class ServeCommand : ICliCommand
             HostJsonPath = arguments.GetString("host-json"),
             WorkerId = arguments.GetString("worker-id"),
             EngineSettings = arguments.HasFlag("engine-defaults") ? EngineSettingsSource.EngineDefaults : EngineSettingsSource.HostJson,
+            Engine = arguments.HasFlag("in-memory") ? EngineKind.InMemory : EngineKind.AzureStorage,
             Azurite = new AzuriteOptions
             {
                 InMemoryPersistence = arguments.HasFlag("azurite-in-memory"),
                 Location = AzuriteServer.FindRepositoryRoot() is { } root ? Path.Combine(root, ".azurite") : null,
             },
         };
+        if (arguments.GetString("azurite-ports") is { } ports)
+        {
+            int[] parsed = ports.Split(',').Select(p => int.TryParse(p, out int port) && port is >= 0 and <= 65535
+                ? port
+                : throw new CliUsageException($"--azurite-ports must be three ports 'blob,queue,table', not '{ports}'.")).ToArray();
+            if (parsed.Length != 3)
+            {
+                throw new CliUsageException($"--azurite-ports must be three ports 'blob,queue,table', not '{ports}'.");
+            }
+
+            (options.Azurite.BlobPort, options.Azurite.QueuePort, options.Azurite.TablePort) = (parsed[0], parsed[1], parsed[2]);
+        }
+
         string? level = arguments.GetString("log-level");
         if (level is not null)
         {

@@ -14,7 +14,7 @@ namespace CallFlows.LocalHost.Engine;
 /// A <see cref="DurableTaskClient"/> over DurableTask.Core's <see cref="IOrchestrationServiceClient"/>: the same
 /// client type the app's HTTP functions get from <c>[DurableClient]</c> in Azure, talking to the local task hub.
 /// </summary>
-internal sealed class LocalDurableTaskClient(string name, IOrchestrationServiceClient client, DataConverter dataConverter)
+internal sealed class LocalDurableTaskClient(string name, IOrchestrationServiceClient client, DataConverter dataConverter, bool supportsHistory)
     : DurableTaskClient(name)
 {
     static readonly TimeSpan MaxPollInterval = TimeSpan.FromMilliseconds(500);
@@ -177,10 +177,15 @@ internal sealed class LocalDurableTaskClient(string name, IOrchestrationServiceC
         return new PurgeResult(result.DeletedInstanceCount, result.IsComplete);
     }
 
-    /// <summary>Returns the history of the latest execution as the provider stores it (JSON array of history events).</summary>
+    /// <summary>Returns the history of the latest execution as the provider stores it (JSON array of history events), or <see langword="null"/> when the engine keeps none (in-memory).</summary>
     public async Task<string?> GetSerializedHistoryAsync(string instanceId, CancellationToken cancellation)
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        if (!supportsHistory)
+        {
+            return null;
+        }
+
         cancellation.ThrowIfCancellationRequested();
         IList<OrchestrationState>? states = await client.GetOrchestrationStateAsync(instanceId, allExecutions: false);
         if (states is not { Count: > 0 } || states[0] is not { } state)

@@ -1,30 +1,34 @@
 using CallFlows.LocalHost.Hosting;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
+using Microsoft.DurableTask.Testing.Sidecar;
 
 namespace CallFlows.LocalHost.Engine;
 
-/// <summary>The orchestration service (Azure Storage provider) shared by the worker and the client of one host.</summary>
+/// <summary>The orchestration service shared by the worker and the client of one host.</summary>
 internal sealed class LocalEngine : IDisposable
 {
-    readonly AzureStorageOrchestrationService service;
+    readonly IOrchestrationService service;
 
-    LocalEngine(AzureStorageOrchestrationService service, AzureStorageOrchestrationServiceSettings settings, string settingsSource)
+    LocalEngine(IOrchestrationService service, string taskHubName, string workerId, string settingsSource, AzureStorageOrchestrationServiceSettings? settings)
     {
         this.service = service;
-        this.Settings = settings;
+        this.TaskHubName = taskHubName;
+        this.WorkerId = workerId;
         this.SettingsSource = settingsSource;
+        this.Settings = settings;
     }
 
     public IOrchestrationService Service => this.service;
 
-    public IOrchestrationServiceClient Client => this.service;
+    public IOrchestrationServiceClient Client => (IOrchestrationServiceClient)this.service;
 
-    public AzureStorageOrchestrationServiceSettings Settings { get; }
+    /// <summary>Gets the Azure Storage provider settings, or <see langword="null"/> for the in-memory engine.</summary>
+    public AzureStorageOrchestrationServiceSettings? Settings { get; }
 
-    public string TaskHubName => this.Settings.TaskHubName;
+    public string TaskHubName { get; }
 
-    public string WorkerId => this.Settings.WorkerId;
+    public string WorkerId { get; }
 
     public string SettingsSource { get; }
 
@@ -52,8 +56,11 @@ internal sealed class LocalEngine : IDisposable
             description = "host.json";
         }
 
-        return new LocalEngine(new AzureStorageOrchestrationService(settings), settings, description);
+        return new LocalEngine(new AzureStorageOrchestrationService(settings), taskHubName, workerId, description, settings);
     }
+
+    public static LocalEngine CreateInMemory(string taskHubName, string workerId, ILoggerFactory loggerFactory) =>
+        new(new InMemoryOrchestrationService(loggerFactory), taskHubName, workerId, "in-memory engine (not durable)", settings: null);
 
     /// <summary>Maps host.json <c>extensions.durableTask</c> onto the provider settings the way the Functions host's Azure Storage provider factory does.</summary>
     internal static void Apply(AzureStorageOrchestrationServiceSettings settings, HostJsonSettings hostJson, TimeSpan leaseInterval)
@@ -125,5 +132,5 @@ internal sealed class LocalEngine : IDisposable
 
     public Task DeleteAsync() => this.service.DeleteAsync();
 
-    public void Dispose() => this.service.Dispose();
+    public void Dispose() => (this.service as IDisposable)?.Dispose();
 }

@@ -82,11 +82,11 @@ public sealed class HostJsonSettingsTests
             AzuriteServer.BuildConnectionString(1, 2, 3), "Hub1", "w1", EngineSettingsSource.EngineDefaults,
             HostJsonSettings.Parse(FullHostJson), TimeSpan.FromSeconds(6), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
 
-        engine.Settings.MaxQueuePollingInterval.Should().Be(defaults.MaxQueuePollingInterval);
-        engine.Settings.LeaseInterval.Should().Be(defaults.LeaseInterval);
-        engine.Settings.PartitionCount.Should().Be(defaults.PartitionCount);
-        engine.Settings.TaskHubName.Should().Be("Hub1");
-        engine.Settings.WorkerId.Should().Be("w1");
+        engine.Settings!.MaxQueuePollingInterval.Should().Be(defaults.MaxQueuePollingInterval);
+        engine.Settings!.LeaseInterval.Should().Be(defaults.LeaseInterval);
+        engine.Settings!.PartitionCount.Should().Be(defaults.PartitionCount);
+        engine.Settings!.TaskHubName.Should().Be("Hub1");
+        engine.Settings!.WorkerId.Should().Be("w1");
     }
 
     [Fact]
