@@ -1,0 +1,32 @@
+namespace CallFlows.CallAutomation;
+
+/// <summary>
+/// The base of every Call Automation callback event (the <c>data</c> of a <c>Microsoft.Communication.*</c> CloudEvent),
+/// plus the CloudEvent id, time and type. Every event round-trips through System.Text.Json as its own type.
+/// </summary>
+public abstract class CallAutomationEventBase
+{
+    /// <summary>The call connection the event belongs to.</summary>
+    public string? CallConnectionId { get; init; }
+
+    /// <summary>The server call id.</summary>
+    public string? ServerCallId { get; init; }
+
+    /// <summary>The correlation id (a.k.a. chain id) of the call.</summary>
+    public string? CorrelationId { get; init; }
+
+    /// <summary>The operation context of the request that triggered the event, if it had one.</summary>
+    public string? OperationContext { get; init; }
+
+    /// <summary>The outcome of the operation or state change.</summary>
+    public ResultInformation? ResultInformation { get; init; }
+
+    /// <summary>The CloudEvent <c>id</c>: unique per event, use it to drop duplicate deliveries.</summary>
+    public string? EventId { get; init; }
+
+    /// <summary>The CloudEvent <c>time</c>.</summary>
+    public DateTimeOffset? EventTime { get; init; }
+
+    /// <summary>The CloudEvent <c>type</c>, e.g. <c>Microsoft.Communication.CallConnected</c>.</summary>
+    public string? EventType { get; init; }
+}
