@@ -201,15 +201,20 @@ public sealed class AcsEmulator : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The first snapshot that satisfies the condition.</returns>
     /// <exception cref="TimeoutException">The condition did not hold in time.</exception>
-    public async Task<CallSnapshot> WaitForCallAsync(string callConnectionId, Func<CallSnapshot, bool> predicate, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    public Task<CallSnapshot> WaitForCallAsync(string callConnectionId, Func<CallSnapshot, bool> predicate, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        WaitForStateAsync(() => GetCall(callConnectionId), predicate, $"Call '{callConnectionId}'", timeout, cancellationToken);
+
+    private async Task<T> WaitForStateAsync<T>(Func<T?> read, Func<T, bool> predicate, string what, TimeSpan? timeout, CancellationToken cancellationToken)
+        where T : class
     {
         ArgumentNullException.ThrowIfNull(predicate);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         cts.CancelAfter(timeout ?? TimeSpan.FromSeconds(10));
         while (true)
         {
+            // Take the change signal before reading, so a change between the read and the wait is not missed.
             var changed = _engine.Changed;
-            if (GetCall(callConnectionId) is { } snapshot && predicate(snapshot))
+            if (read() is { } snapshot && predicate(snapshot))
             {
                 return snapshot;
             }
@@ -220,10 +225,20 @@ public sealed class AcsEmulator : IAsyncDisposable
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new TimeoutException($"Call '{callConnectionId}' did not reach the expected state in time; it is {GetCall(callConnectionId)?.ToString() ?? "unknown"}.");
+                throw new TimeoutException($"{what} did not reach the expected state in time; it is {read()?.ToString() ?? "unknown"}.");
             }
         }
     }
+
+    /// <summary>Waits until the incoming call with Event Grid id <paramref name="eventId"/> satisfies <paramref name="predicate"/>.</summary>
+    /// <param name="eventId">The IncomingCall event id.</param>
+    /// <param name="predicate">The condition on the snapshot.</param>
+    /// <param name="timeout">How long to wait; default 10 s.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The first snapshot that satisfies the condition.</returns>
+    /// <exception cref="TimeoutException">The condition did not hold in time.</exception>
+    public Task<IncomingCallSnapshot> WaitForIncomingCallAsync(string eventId, Func<IncomingCallSnapshot, bool> predicate, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        WaitForStateAsync(() => _engine.FindIncomingByEventId(eventId)?.ToSnapshot(), predicate, $"Incoming call '{eventId}'", timeout, cancellationToken);
 
     /// <summary>Stops the server, timers and deliveries.</summary>
     public async ValueTask DisposeAsync()

@@ -31,7 +31,7 @@ internal sealed record ReceivedEventGrid(string EventType, string SubscriptionNa
 }
 
 /// <summary>How the test webhook answers the Event Grid validation handshake.</summary>
-internal enum ValidationReply
+public enum ValidationReply
 {
     Echo,
     WrongCode,
