@@ -194,28 +194,26 @@ internal sealed class CallEngine : IDisposable
 
     private (int Status, JsonNode? Body) Dispatch(string operation, string? callConnectionId, string? participantRawId, JsonObject? body)
     {
+        return operation switch
         {
-            return operation switch
-            {
-                "CreateCall" => (201, CreateCall(body!)),
-                "AnswerCall" => (200, AnswerCall(body!)),
-                "RejectCall" => RejectCall(body!),
-                "RedirectCall" => RedirectCall(body!),
-                "Connect" => (200, Connect(body!)),
-                "CallConnection_GetCall" => (200, Live(callConnectionId!).ToProperties()),
-                "CallConnection_HangupCall" => HangUp(Live(callConnectionId!)),
-                "CallConnection_TerminateCall" => Terminate(Live(callConnectionId!)),
-                "CallConnection_TransferToParticipant" => (202, Transfer(Live(callConnectionId!), body!)),
-                "CallConnection_GetParticipants" => (200, new JsonObject { ["value"] = ParticipantsJson(Live(callConnectionId!).Call) }),
-                "CallConnection_GetParticipant" => (200, GetParticipant(Live(callConnectionId!), participantRawId!)),
-                "CallConnection_AddParticipant" => (202, AddParticipant(Live(callConnectionId!), body!)),
-                "CallConnection_CancelAddParticipant" => (202, CancelAddParticipant(Live(callConnectionId!), body!)),
-                "CallConnection_RemoveParticipant" => (202, RemoveParticipant(Live(callConnectionId!), body!)),
-                "CallConnection_Mute" => (200, Mute(Live(callConnectionId!), body!)),
-                "CallConnection_MoveParticipants" => (202, MoveParticipants(Live(callConnectionId!), body!)),
-                _ => throw new ApiException(501, "NotSupportedByEmulator", $"Operation {operation} is not emulated."),
-            };
-        }
+            "CreateCall" => (201, CreateCall(body!)),
+            "AnswerCall" => (200, AnswerCall(body!)),
+            "RejectCall" => RejectCall(body!),
+            "RedirectCall" => RedirectCall(body!),
+            "Connect" => (200, Connect(body!)),
+            "CallConnection_GetCall" => (200, Live(callConnectionId!).ToProperties()),
+            "CallConnection_HangupCall" => HangUp(Live(callConnectionId!)),
+            "CallConnection_TerminateCall" => Terminate(Live(callConnectionId!)),
+            "CallConnection_TransferToParticipant" => (202, Transfer(Live(callConnectionId!), body!)),
+            "CallConnection_GetParticipants" => (200, new JsonObject { ["value"] = ParticipantsJson(Live(callConnectionId!).Call) }),
+            "CallConnection_GetParticipant" => (200, GetParticipant(Live(callConnectionId!), participantRawId!)),
+            "CallConnection_AddParticipant" => (202, AddParticipant(Live(callConnectionId!), body!)),
+            "CallConnection_CancelAddParticipant" => (202, CancelAddParticipant(Live(callConnectionId!), body!)),
+            "CallConnection_RemoveParticipant" => (202, RemoveParticipant(Live(callConnectionId!), body!)),
+            "CallConnection_Mute" => (200, Mute(Live(callConnectionId!), body!)),
+            "CallConnection_MoveParticipants" => (202, MoveParticipants(Live(callConnectionId!), body!)),
+            _ => throw new ApiException(501, "NotSupportedByEmulator", $"Operation {operation} is not emulated."),
+        };
     }
 
     private JsonObject CreateCall(JsonObject body)
