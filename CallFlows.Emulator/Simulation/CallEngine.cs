@@ -17,6 +17,7 @@ internal sealed class CallEngine : IDisposable
     private readonly TimeProvider _time;
     private readonly ICallbackSink _callbacks;
     private readonly Action<SimIncomingCall> _publishIncomingCall;
+    private readonly ILogger _logger;
     private readonly Dictionary<string, SimConnection> _connections = new(StringComparer.Ordinal);
     private readonly List<SimConnection> _connectionOrder = [];
     private readonly Dictionary<string, SimCall> _serverCalls = new(StringComparer.Ordinal);
@@ -33,8 +34,10 @@ internal sealed class CallEngine : IDisposable
         AcsEmulatorOptions options,
         EmulatedWorld world,
         ICallbackSink callbacks,
-        Action<SimIncomingCall> publishIncomingCall)
+        Action<SimIncomingCall> publishIncomingCall,
+        ILogger logger)
     {
+        _logger = logger;
         _options = options;
         _world = world;
         _time = options.TimeProvider;
@@ -1000,7 +1003,16 @@ internal sealed class CallEngine : IDisposable
                 _done = true;
                 engine._timers.Remove(this);
                 _timer?.Dispose();
-                action();
+                try
+                {
+                    action();
+                }
+                catch (Exception ex)
+                {
+                    // A timer thread must never throw: that would take the whole host down.
+                    Logs.SimulationStepFailed(engine._logger, ex);
+                }
+
                 engine.Signal();
             }
         }
