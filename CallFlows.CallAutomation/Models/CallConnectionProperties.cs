@@ -3,6 +3,8 @@ namespace CallFlows.CallAutomation;
 /// <summary>The properties of a call connection (response of CreateCall, AnswerCall, Connect and GetCall).</summary>
 public sealed class CallConnectionProperties
 {
+    private readonly IReadOnlyList<CommunicationIdentifier> _targets = [];
+
     /// <summary>The call connection id; use it with <see cref="CallAutomationClient.GetCallConnection(string)"/>.</summary>
     public string? CallConnectionId { get; init; }
 
@@ -10,7 +12,11 @@ public sealed class CallConnectionProperties
     public string? ServerCallId { get; init; }
 
     /// <summary>The targets of the call; empty when none are reported.</summary>
-    public IReadOnlyList<CommunicationIdentifier> Targets { get; init; } = [];
+    public IReadOnlyList<CommunicationIdentifier> Targets
+    {
+        get => _targets;
+        init => _targets = value ?? [];
+    }
 
     /// <summary>The state of the call connection.</summary>
     public CallConnectionState CallConnectionState { get; init; }

@@ -42,6 +42,13 @@ public class WireCaptureTests
         ["listParticipants"] = c => c.GetCallConnection("conn-1").GetParticipantsAsync(),
     };
 
+    /// <summary>
+    /// Headers sent beyond the capture, on purpose: <c>host</c>/<c>content-length</c> (HTTP framing; the capture leaves them out),
+    /// <c>accept</c> and <c>user-agent</c> (JS sends both too, PROTOCOL.md §1; ours names this library),
+    /// <c>x-ms-return-client-request-id</c> (added by Azure.Core's ClientRequestIdPolicy; asks the service to echo the id).
+    /// </summary>
+    private static readonly string[] DeliberateExtraHeaders = ["host", "content-length", "accept", "user-agent", "x-ms-return-client-request-id"];
+
     private static readonly Lazy<SwaggerSchemaValidator> Spec = new(() => new SwaggerSchemaValidator(ReferenceFiles.SpecPath));
 
     public static TheoryData<string> CapturedOperations()
@@ -88,6 +95,9 @@ public class WireCaptureTests
             (request.Headers[name] is not null).Should().Be(capturedHeaders.Contains(name), $"header '{name}' must be present exactly when JS sent it");
         }
 
+        request.Headers.AllKeys.Select(k => k!.ToLowerInvariant()).Except(DeliberateExtraHeaders).Should().BeEquivalentTo(
+            capturedHeaders.Select(h => h.ToLowerInvariant()), "apart from the listed extras, the header set equals the JS capture");
+
         if (capturedHeaders.Contains("repeatability-request-id"))
         {
             AssertRepeatability(request, harness.Time.GetUtcNow());
@@ -109,6 +119,12 @@ public class WireCaptureTests
         var expected = JsonNode.Parse(capturedBody.GetRawText())!.AsObject();
         ApplyDeliberateDifferences(op, expected, actual);
         JsonAssert.Equivalent(JsonSerializer.SerializeToElement(expected), JsonSerializer.SerializeToElement(actual), $"for op {op}");
+
+        if (op != "transferWithTransferee")
+        {
+            // Stronger than semantic equality: same keys, same order, same escaping as JSON.stringify in JS 1.6.0.
+            request.BodyText.Should().Be(CompactLikeJavaScript(capturedBody), "the body bytes should equal what JS 1.6.0 sent");
+        }
 
         var (_, operation) = Spec.Value.FindOperation(request.Method, request.Path);
         var schema = Spec.Value.BodySchema(operation);
@@ -254,6 +270,17 @@ public class WireCaptureTests
         var firstSent = request.Headers["Repeatability-First-Sent"];
         DateTimeOffset.ParseExact(firstSent!, "r", CultureInfo.InvariantCulture).Should().Be(now, "first-sent comes from the client's TimeProvider");
         firstSent.Should().EndWith(" GMT");
+    }
+
+    private static string CompactLikeJavaScript(JsonElement element)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            element.WriteTo(writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
     private static Dictionary<string, string> ParseQuery(string query) =>
