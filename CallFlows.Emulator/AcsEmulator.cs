@@ -102,7 +102,7 @@ public sealed class AcsEmulator : IAsyncDisposable
         var requestLog = new EmulatorLog<RecordedRequest>();
         var eventLog = new EmulatorLog<DeliveryRecord>();
         var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) }) { Timeout = Timeout.InfiniteTimeSpan };
-        var tokens = new CallbackTokenIssuer(options.ResourceId.ToString("D"), time);
+        var tokens = new CallbackTokenIssuer(options.ResourceId.ToString("D"), time, options.CallbackSigningKey);
         var callbacks = new CallbackDispatcher(http, tokens, faults, eventLog, options.CallbackRetry, time, logger);
         var topic = $"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/emulator/providers/Microsoft.Communication/communicationServices/{options.ResourceName}";
         var eventGrid = new EventGridPublisher(http, eventLog, options.EventGridRetry, time, logger, topic);
