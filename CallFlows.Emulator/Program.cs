@@ -1,3 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using CallFlows.Emulator.Cli;
+
+return await EmulatorCli.RunAsync(args, Console.Out, Console.Error);

@@ -1,4 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/", () => CallFlows.Functions.Ping.Act("hi"));
-app.Run();
+using CallFlows.LocalHost.Cli;
+
+return await CliApplication.RunAsync(args);

@@ -7,6 +7,9 @@ namespace CallFlows.CallAutomation;
 /// </summary>
 public sealed class IncomingCall
 {
+    private readonly IReadOnlyDictionary<string, string> _sipHeaders = new Dictionary<string, string>();
+    private readonly IReadOnlyDictionary<string, string> _voipHeaders = new Dictionary<string, string>();
+
     /// <summary>The Event Grid event id: unique per event, use it to drop duplicate deliveries.</summary>
     public string? EventId { get; init; }
 
@@ -29,10 +32,18 @@ public sealed class IncomingCall
     public string? IncomingCallContext { get; init; }
 
     /// <summary>The SIP headers of the caller's custom calling context (keys compared case-insensitively by <see cref="GetSipHeader"/>).</summary>
-    public IReadOnlyDictionary<string, string> SipHeaders { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> SipHeaders
+    {
+        get => _sipHeaders;
+        init => _sipHeaders = value ?? new Dictionary<string, string>();
+    }
 
     /// <summary>The VoIP headers of the caller's custom calling context.</summary>
-    public IReadOnlyDictionary<string, string> VoipHeaders { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> VoipHeaders
+    {
+        get => _voipHeaders;
+        init => _voipHeaders = value ?? new Dictionary<string, string>();
+    }
 
     /// <summary>The correlation id of the call.</summary>
     public string? CorrelationId { get; init; }

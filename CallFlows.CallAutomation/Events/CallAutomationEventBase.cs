@@ -1,9 +1,30 @@
+using System.Text.Json.Serialization;
+
 namespace CallFlows.CallAutomation;
 
 /// <summary>
 /// The base of every Call Automation callback event (the <c>data</c> of a <c>Microsoft.Communication.*</c> CloudEvent),
-/// plus the CloudEvent id, time and type. Every event round-trips through System.Text.Json as its own type.
+/// plus the CloudEvent id, time and type. Every event round-trips through System.Text.Json as its own type, and as
+/// this base type too (a <c>$type</c> discriminator is written), so a flow can receive "any call event" as one type.
 /// </summary>
+[JsonPolymorphic]
+[JsonDerivedType(typeof(CallConnected), "CallConnected")]
+[JsonDerivedType(typeof(CallDisconnected), "CallDisconnected")]
+[JsonDerivedType(typeof(CreateCallFailed), "CreateCallFailed")]
+[JsonDerivedType(typeof(AnswerFailed), "AnswerFailed")]
+[JsonDerivedType(typeof(ConnectFailed), "ConnectFailed")]
+[JsonDerivedType(typeof(ParticipantsUpdated), "ParticipantsUpdated")]
+[JsonDerivedType(typeof(CallTransferAccepted), "CallTransferAccepted")]
+[JsonDerivedType(typeof(CallTransferFailed), "CallTransferFailed")]
+[JsonDerivedType(typeof(AddParticipantSucceeded), "AddParticipantSucceeded")]
+[JsonDerivedType(typeof(AddParticipantFailed), "AddParticipantFailed")]
+[JsonDerivedType(typeof(CancelAddParticipantSucceeded), "CancelAddParticipantSucceeded")]
+[JsonDerivedType(typeof(CancelAddParticipantFailed), "CancelAddParticipantFailed")]
+[JsonDerivedType(typeof(RemoveParticipantSucceeded), "RemoveParticipantSucceeded")]
+[JsonDerivedType(typeof(RemoveParticipantFailed), "RemoveParticipantFailed")]
+[JsonDerivedType(typeof(MoveParticipantSucceeded), "MoveParticipantSucceeded")]
+[JsonDerivedType(typeof(MoveParticipantFailed), "MoveParticipantFailed")]
+[JsonDerivedType(typeof(UnknownCallAutomationEvent), "UnknownCallAutomationEvent")]
 public abstract class CallAutomationEventBase
 {
     /// <summary>The call connection the event belongs to.</summary>

@@ -127,13 +127,19 @@ public static class CallAutomationEventParser
     {
         if (!EventTypes.TryGetValue(type, out var eventClass))
         {
+            // Common fields are read leniently (an unknown event must never fail parsing), so logs can still correlate it.
+            var common = data is { ValueKind: JsonValueKind.Object } d ? d : default;
             return new UnknownCallAutomationEvent
             {
                 EventId = id,
                 EventTime = time,
                 EventType = type,
                 Data = data is { } raw ? BinaryData.FromString(raw.GetRawText()) : null,
-                CallConnectionId = data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("callConnectionId", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null,
+                CallConnectionId = LenientString(common, "callConnectionId"),
+                ServerCallId = LenientString(common, "serverCallId"),
+                CorrelationId = LenientString(common, "correlationId"),
+                OperationContext = LenientString(common, "operationContext"),
+                ResultInformation = LenientResultInformation(common),
             };
         }
 
@@ -161,6 +167,26 @@ public static class CallAutomationEventParser
         catch (JsonException exception)
         {
             throw new CallAutomationEventFormatException($"The data of callback event '{id}' does not fit {type}: {exception.Message}", exception);
+        }
+    }
+
+    private static string? LenientString(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static ResultInformation? LenientResultInformation(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("resultInformation", out var value) || value.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.Deserialize<ResultInformation>(DataOptions);
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 }

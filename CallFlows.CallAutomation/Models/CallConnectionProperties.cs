@@ -3,6 +3,8 @@ namespace CallFlows.CallAutomation;
 /// <summary>The properties of a call connection (response of CreateCall, AnswerCall, Connect and GetCall).</summary>
 public sealed class CallConnectionProperties
 {
+    private readonly IReadOnlyList<CommunicationIdentifier> _targets = [];
+
     /// <summary>The call connection id; use it with <see cref="CallAutomationClient.GetCallConnection(string)"/>.</summary>
     public string? CallConnectionId { get; init; }
 
@@ -10,7 +12,11 @@ public sealed class CallConnectionProperties
     public string? ServerCallId { get; init; }
 
     /// <summary>The targets of the call; empty when none are reported.</summary>
-    public IReadOnlyList<CommunicationIdentifier> Targets { get; init; } = [];
+    public IReadOnlyList<CommunicationIdentifier> Targets
+    {
+        get => _targets;
+        init => _targets = value ?? [];
+    }
 
     /// <summary>The state of the call connection.</summary>
     public CallConnectionState CallConnectionState { get; init; }
@@ -24,8 +30,8 @@ public sealed class CallConnectionProperties
     /// <summary>The display name of the caller.</summary>
     public string? SourceDisplayName { get; init; }
 
-    /// <summary>The source identity of the call.</summary>
-    public CommunicationUserIdentifier? Source { get; init; }
+    /// <summary>The source identity of the call (a full identifier on the wire, per the 2026-03-12 spec).</summary>
+    public CommunicationIdentifier? Source { get; init; }
 
     /// <summary>The correlation id of the call (a.k.a. chain id), useful for support requests.</summary>
     public string? CorrelationId { get; init; }

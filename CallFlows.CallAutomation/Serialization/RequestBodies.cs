@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace CallFlows.CallAutomation.Serialization;
@@ -8,6 +9,10 @@ namespace CallFlows.CallAutomation.Serialization;
 /// </summary>
 internal static class RequestBodies
 {
+    // Escape like JSON.stringify (quotes, backslash, control characters only), so bodies are byte-identical to JS 1.6.0's
+    // ('+' of phone numbers stays '+'). Safe here: bodies are JSON sent to an API, never embedded in HTML.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static byte[] CreateCall(IReadOnlyList<CommunicationIdentifier> targets, Uri callbackUri, PhoneNumberIdentifier? sourceCallerIdNumber, string? sourceDisplayName, string? operationContext) =>
         Write(w =>
         {
@@ -191,7 +196,7 @@ internal static class RequestBodies
     private static byte[] Write(Action<Utf8JsonWriter> body)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
         {
             writer.WriteStartObject();
             body(writer);

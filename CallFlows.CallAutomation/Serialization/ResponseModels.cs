@@ -16,7 +16,7 @@ internal static class ResponseModels
         CallbackUri = Str(e, "callbackUri") is { } callback && Uri.TryCreate(callback, UriKind.Absolute, out var callbackUri) ? callbackUri : null,
         SourceCallerIdNumber = Obj(e, "sourceCallerIdNumber") is { } source ? IdentifierWire.ReadPhoneNumberModel(source) : null,
         SourceDisplayName = Str(e, "sourceDisplayName"),
-        Source = Obj(e, "source") is { } sourceUser ? IdentifierWire.ReadCommunicationUserModel(sourceUser) : null,
+        Source = Obj(e, "source") is { } sourceIdentity ? IdentifierWire.Read(sourceIdentity) : null,
         CorrelationId = Str(e, "correlationId"),
         AnsweredBy = Obj(e, "answeredBy") is { } answeredBy ? IdentifierWire.ReadCommunicationUserModel(answeredBy) : null,
         AnsweredFor = Obj(e, "answeredFor") is { } answeredFor ? IdentifierWire.ReadPhoneNumberModel(answeredFor) : null,

@@ -1,0 +1,227 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using CallFlows.Emulator.Observability;
+using CallFlows.Emulator.Simulation;
+
+namespace CallFlows.Emulator.EventGrid;
+
+/// <summary>
+/// Plays Event Grid for the resource's system topic: validates webhooks with the SubscriptionValidationEvent handshake and
+/// delivers IncomingCall events in the Event Grid schema with Event Grid's headers, retrying (scaled down) while the call
+/// still rings.
+/// </summary>
+internal sealed class EventGridPublisher : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<Uri, EventGridSubscription> _subscriptions = new();
+    private readonly ConcurrentDictionary<(string EventId, string Subscription), int> _deliveryCounts = new();
+    private readonly ConcurrentBag<Task> _deliveries = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly HttpClient _http;
+    private readonly EmulatorLog<DeliveryRecord> _log;
+    private readonly DeliveryRetryPolicy _retry;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly string _topic;
+    private Uri? _endpoint;
+
+    public EventGridPublisher(HttpClient http, EmulatorLog<DeliveryRecord> log, DeliveryRetryPolicy retry, TimeProvider time, ILogger logger, string topic)
+    {
+        (_http, _log, _retry, _time, _logger, _topic) = (http, log, retry, time, logger, topic);
+    }
+
+    public Func<SimIncomingCall, bool> IsRinging { get; set; } = _ => true;
+
+    public IReadOnlyList<EventGridSubscription> Subscriptions => _subscriptions.Values.ToList();
+
+    public void SetEndpoint(Uri endpoint) => _endpoint = endpoint;
+
+    public async Task<EventGridSubscription> RegisterAsync(Uri webhook, string? name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(webhook);
+        if (!webhook.IsAbsoluteUri || (webhook.Scheme != Uri.UriSchemeHttp && webhook.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new EventGridValidationException($"'{webhook}' is not an absolute http(s) URI.");
+        }
+
+        var subscriptionName = (name ?? "EMULATOR-SUBSCRIPTION-" + (_subscriptions.Count + 1).ToString(CultureInfo.InvariantCulture)).ToUpperInvariant();
+        var code = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        var eventId = Guid.NewGuid().ToString();
+        var validationEvent = new JsonObject
+        {
+            ["id"] = eventId,
+            ["topic"] = _topic,
+            ["subject"] = string.Empty,
+            ["data"] = new JsonObject
+            {
+                ["validationCode"] = code,
+                ["validationUrl"] = _endpoint is null ? null : new Uri(_endpoint, $"emulator/eventgrid/validate?code={code}").AbsoluteUri,
+            },
+            ["eventType"] = "Microsoft.EventGrid.SubscriptionValidationEvent",
+            ["eventTime"] = Now(),
+            ["metadataVersion"] = "1",
+            ["dataVersion"] = "2",
+        };
+
+        int? status = null;
+        string? reason = null;
+        try
+        {
+            using var request = NewRequest(webhook, validationEvent, "SubscriptionValidation", subscriptionName, deliveryCount: 0);
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            cts.CancelAfter(TimeSpan.FromSeconds(30));
+            using var response = await _http.SendAsync(request, cts.Token);
+            status = (int)response.StatusCode;
+            var text = await response.Content.ReadAsStringAsync(cts.Token);
+            if (status != 200)
+            {
+                reason = $"the webhook answered {status}; Event Grid requires 200 with {{\"validationResponse\": code}} (202 is not accepted).";
+            }
+            else
+            {
+                string? echoed = null;
+                try
+                {
+                    echoed = JsonNode.Parse(text)?["validationResponse"]?.GetValue<string>();
+                }
+                catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or FormatException)
+                {
+                    echoed = null;
+                }
+
+                if (!string.Equals(echoed, code, StringComparison.Ordinal))
+                {
+                    reason = $"the 200 body did not echo the validation code as {{\"validationResponse\": \"{code}\"}} (body: {Truncate(text)}).";
+                }
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            reason = $"the webhook could not be reached ({ex.Message}).";
+        }
+
+        Record(DeliveryChannel.EventGridValidation, eventId, "Microsoft.EventGrid.SubscriptionValidationEvent", webhook, 1, status,
+            reason is null ? DeliveryOutcome.Delivered : DeliveryOutcome.GaveUp, validationEvent["data"]!.AsObject(), duplicate: false);
+        if (reason is not null)
+        {
+            Logs.EventGridValidationFailed(_logger, webhook, reason);
+            throw new EventGridValidationException($"Webhook '{webhook}' failed the Event Grid validation handshake: {reason}");
+        }
+
+        var subscription = new EventGridSubscription(subscriptionName, webhook);
+        _subscriptions[webhook] = subscription;
+        Logs.EventGridValidated(_logger, webhook, subscriptionName);
+        return subscription;
+    }
+
+    public void Publish(SimIncomingCall incoming)
+    {
+        foreach (var subscription in _subscriptions.Values)
+        {
+            _deliveries.Add(Task.Run(() => DeliverWithRetriesAsync(incoming, subscription, _stopping.Token)));
+        }
+    }
+
+    public void Redeliver(SimIncomingCall incoming)
+    {
+        foreach (var subscription in _subscriptions.Values)
+        {
+            _deliveries.Add(Task.Run(() => PostAsync(incoming, subscription, duplicate: true, _stopping.Token)));
+        }
+    }
+
+    private async Task DeliverWithRetriesAsync(SimIncomingCall incoming, EventGridSubscription subscription, CancellationToken token)
+    {
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var (status, delivered) = await PostAsync(incoming, subscription, duplicate: false, token, final: attempt >= _retry.MaxAttempts);
+                if (delivered || attempt >= _retry.MaxAttempts || status is >= 400 and < 500 and not 408 and not 429 and not 404)
+                {
+                    return;
+                }
+
+                await Task.Delay(_retry.DelayAfter(attempt), _time, token);
+                if (!IsRinging(incoming))
+                {
+                    // The call stopped ringing: an IncomingCall delivered now would be useless, so Event Grid's TTL ends here.
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // Emulator stopping.
+        }
+    }
+
+    private async Task<(int? Status, bool Delivered)> PostAsync(SimIncomingCall incoming, EventGridSubscription subscription, bool duplicate, CancellationToken token, bool final = true)
+    {
+        var attempt = _deliveryCounts.AddOrUpdate((incoming.EventId, subscription.Name), 1, (_, n) => n + 1);
+        int? status = null;
+        try
+        {
+            using var request = NewRequest(subscription.Endpoint, incoming.EventGridEvent, "Notification", subscription.Name, deliveryCount: attempt - 1);
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(token);
+            cts.CancelAfter(_retry.AttemptTimeout);
+            using var response = await _http.SendAsync(request, cts.Token);
+            status = (int)response.StatusCode;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !token.IsCancellationRequested)
+        {
+            status = null;
+        }
+
+        var delivered = status is >= 200 and < 300;
+        var outcome = delivered ? DeliveryOutcome.Delivered : final || duplicate ? DeliveryOutcome.GaveUp : DeliveryOutcome.WillRetry;
+        Record(DeliveryChannel.EventGrid, incoming.EventId, "Microsoft.Communication.IncomingCall", subscription.Endpoint, attempt, status, outcome,
+            incoming.EventGridEvent["data"]!.AsObject(), duplicate);
+        return (status, delivered);
+    }
+
+    private HttpRequestMessage NewRequest(Uri target, JsonObject eventGridEvent, string eventType, string subscriptionName, int deliveryCount)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, target)
+        {
+            Content = new StringContent(new JsonArray(eventGridEvent.DeepClone()).ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("aeg-event-type", eventType);
+        request.Headers.Add("aeg-subscription-name", subscriptionName);
+        request.Headers.Add("aeg-delivery-count", deliveryCount.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add("aeg-data-version", eventGridEvent["dataVersion"]?.GetValue<string>() ?? "1.0");
+        request.Headers.Add("aeg-metadata-version", "1");
+        return request;
+    }
+
+    private void Record(DeliveryChannel channel, string eventId, string eventType, Uri target, int attempt, int? status, DeliveryOutcome outcome, JsonObject data, bool duplicate)
+    {
+        Logs.EventGridAttempt(_logger, eventType, eventId, target, attempt, status, outcome.ToString());
+        _log.Add(new DeliveryRecord
+        {
+            Time = _time.GetUtcNow(),
+            Channel = channel,
+            EventId = eventId,
+            EventType = eventType,
+            TargetUri = target,
+            Attempt = attempt,
+            Status = status,
+            Outcome = outcome,
+            Data = (JsonObject)data.DeepClone(),
+            IsDuplicate = duplicate,
+        });
+    }
+
+    private string Now() => _time.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+
+    private static string Truncate(string text) => text.Length <= 200 ? text : text[..200] + "...";
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await Task.WhenAny(Task.WhenAll(_deliveries), Task.Delay(TimeSpan.FromSeconds(2)));
+        _stopping.Dispose();
+    }
+}

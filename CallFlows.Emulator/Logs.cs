@@ -1,0 +1,36 @@
+
+namespace CallFlows.Emulator;
+
+/// <summary>The emulator's log messages, with stable event ids (1xxx REST, 2xxx callbacks, 3xxx Event Grid, 4xxx host).</summary>
+internal static partial class Logs
+{
+    [LoggerMessage(1001, LogLevel.Information, "{Method} {Path} -> {Status} {ErrorCode}")]
+    public static partial void RequestHandled(ILogger logger, string method, string path, int status, string? errorCode);
+
+    [LoggerMessage(1002, LogLevel.Warning, "{Method} {Path} rejected with 401: {Reason}")]
+    public static partial void AuthenticationFailed(ILogger logger, string method, string path, string reason);
+
+    [LoggerMessage(1003, LogLevel.Warning, "{Method} {Path} rejected with 400: {Reason}")]
+    public static partial void BadRequest(ILogger logger, string method, string path, string reason);
+
+    [LoggerMessage(1004, LogLevel.Error, "{Method} {Path} failed inside the emulator")]
+    public static partial void RequestCrashed(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(2001, LogLevel.Information, "Callback {EventType} of call {CallConnectionId} -> {Target}: attempt {Attempt}, status {Status}, {Outcome}")]
+    public static partial void CallbackAttempt(ILogger logger, string eventType, string callConnectionId, Uri target, int attempt, int? status, string outcome);
+
+    [LoggerMessage(2002, LogLevel.Error, "Callback queue of call {CallConnectionId} stopped unexpectedly")]
+    public static partial void CallbackQueueCrashed(ILogger logger, Exception exception, string callConnectionId);
+
+    [LoggerMessage(3001, LogLevel.Information, "Event Grid {EventType} {EventId} -> {Target}: delivery {Attempt}, status {Status}, {Outcome}")]
+    public static partial void EventGridAttempt(ILogger logger, string eventType, string eventId, Uri target, int attempt, int? status, string outcome);
+
+    [LoggerMessage(3002, LogLevel.Warning, "Event Grid webhook {Target} failed the subscription validation handshake: {Reason}")]
+    public static partial void EventGridValidationFailed(ILogger logger, Uri target, string reason);
+
+    [LoggerMessage(3003, LogLevel.Information, "Event Grid webhook {Target} validated as subscription {Name}")]
+    public static partial void EventGridValidated(ILogger logger, Uri target, string name);
+
+    [LoggerMessage(4001, LogLevel.Information, "ACS emulator listening on {Endpoint} (resource {ResourceId})")]
+    public static partial void Started(ILogger logger, Uri endpoint, Guid resourceId);
+}

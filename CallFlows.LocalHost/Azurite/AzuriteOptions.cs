@@ -1,0 +1,32 @@
+namespace CallFlows.LocalHost.Azurite;
+
+/// <summary>How <see cref="AzuriteServer"/> finds, reuses or starts Azurite, the Azure Storage emulator.</summary>
+public sealed class AzuriteOptions
+{
+    /// <summary>Blob service port on 127.0.0.1. Default 10000 (what <c>UseDevelopmentStorage=true</c> means); 0 picks a free port.</summary>
+    public int BlobPort { get; set; } = 10000;
+
+    /// <summary>Queue service port on 127.0.0.1. Default 10001; 0 picks a free port.</summary>
+    public int QueuePort { get; set; } = 10001;
+
+    /// <summary>Table service port on 127.0.0.1. Default 10002; 0 picks a free port.</summary>
+    public int TablePort { get; set; } = 10002;
+
+    /// <summary>
+    /// Keep Azurite's data in memory only (<c>--inMemoryPersistence</c>). Default <see langword="false"/>: data goes
+    /// to <see cref="Location"/>, so task hubs survive an Azurite restart.
+    /// </summary>
+    public bool InMemoryPersistence { get; set; }
+
+    /// <summary>
+    /// Workspace folder for Azurite's data when <see cref="InMemoryPersistence"/> is off. Default <see langword="null"/>:
+    /// a new temporary folder, deleted when the server this process started is stopped.
+    /// </summary>
+    public string? Location { get; set; }
+
+    /// <summary>Path of the <c>azurite</c> executable. Default <see langword="null"/>: <c>node_modules/.bin/azurite</c> in the repository root, found by walking up from the application folder.</summary>
+    public string? ExecutablePath { get; set; }
+
+    /// <summary>How long to wait for a started Azurite to listen on all three ports. Default 30 seconds.</summary>
+    public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,223 @@
+using System.Reflection;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Extensions.Abstractions;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
+namespace CallFlows.LocalHost.Functions;
+
+/// <summary>The <c>[Function]</c> methods of an assembly, sorted into what the local host runs and what it does not.</summary>
+internal sealed class FunctionCatalog
+{
+    FunctionCatalog(IReadOnlyList<FunctionDescriptor> functions, IReadOnlyList<(string Name, string Method, string Reason)> notHosted)
+    {
+        this.Functions = functions;
+        this.NotHosted = notHosted;
+    }
+
+    public IReadOnlyList<FunctionDescriptor> Functions { get; }
+
+    public IReadOnlyList<(string Name, string Method, string Reason)> NotHosted { get; }
+
+    public IEnumerable<FunctionDescriptor> Orchestrators => this.Functions.Where(f => f.Kind == FunctionKind.Orchestrator);
+
+    public IEnumerable<FunctionDescriptor> Activities => this.Functions.Where(f => f.Kind == FunctionKind.Activity);
+
+    public IEnumerable<FunctionDescriptor> HttpFunctions => this.Functions.Where(f => f.Kind == FunctionKind.Http);
+
+    public static FunctionCatalog Scan(Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        var functions = new List<FunctionDescriptor>();
+        var notHosted = new List<(string, string, string)>();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        foreach (Type type in LoadableTypes(assembly))
+        {
+            foreach (MethodInfo method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            {
+                if (method.GetCustomAttribute<FunctionAttribute>() is not { } function)
+                {
+                    continue;
+                }
+
+                string display = type.FullName + "." + method.Name;
+                if (!names.Add(function.Name))
+                {
+                    notHosted.Add((function.Name, display, "another function already has this name"));
+                    continue;
+                }
+
+                if (type.IsAbstract && !method.IsStatic)
+                {
+                    notHosted.Add((function.Name, display, "instance method of an abstract class"));
+                    continue;
+                }
+
+                (FunctionDescriptor? descriptor, string? reason) = Describe(function.Name, method);
+                if (descriptor is not null)
+                {
+                    functions.Add(descriptor);
+                }
+                else
+                {
+                    notHosted.Add((function.Name, display, reason!));
+                }
+            }
+        }
+
+        return new FunctionCatalog(functions, notHosted);
+    }
+
+    static IEnumerable<Type> LoadableTypes(Assembly assembly)
+    {
+        try
+        {
+            return assembly.GetTypes();
+        }
+        catch (ReflectionTypeLoadException ex)
+        {
+            // Types whose dependencies do not load (e.g. test-only packages) cannot be functions we run anyway.
+            return ex.Types.Where(t => t is not null)!;
+        }
+    }
+
+    static (FunctionDescriptor?, string?) Describe(string name, MethodInfo method)
+    {
+        ParameterInfo[] parameters = method.GetParameters();
+        ParameterInfo? trigger = parameters.FirstOrDefault(p => p.GetCustomAttribute<TriggerBindingAttribute>() is not null);
+        if (trigger is null)
+        {
+            return (null, "it has no trigger parameter");
+        }
+
+        TriggerBindingAttribute triggerAttribute = trigger.GetCustomAttribute<TriggerBindingAttribute>()!;
+        return triggerAttribute switch
+        {
+            OrchestrationTriggerAttribute => DescribeOrchestrator(name, method, parameters, trigger),
+            ActivityTriggerAttribute => DescribeActivity(name, method, parameters, trigger),
+            HttpTriggerAttribute http => DescribeHttp(name, method, parameters, trigger, http),
+            _ => (null, $"trigger '{triggerAttribute.GetType().Name}' is not hosted locally"),
+        };
+    }
+
+    static (FunctionDescriptor?, string?) DescribeOrchestrator(string name, MethodInfo method, ParameterInfo[] parameters, ParameterInfo trigger)
+    {
+        if (trigger.ParameterType != typeof(TaskOrchestrationContext))
+        {
+            return (null, "the [OrchestrationTrigger] parameter must be a TaskOrchestrationContext");
+        }
+
+        var bindings = new List<(ParameterInfo, BindingSource)>();
+        bool hasInput = false;
+        foreach (ParameterInfo p in parameters)
+        {
+            if (p == trigger)
+            {
+                bindings.Add((p, BindingSource.OrchestrationContext));
+            }
+            else if (p.ParameterType == typeof(FunctionContext))
+            {
+                bindings.Add((p, BindingSource.FunctionContext));
+            }
+            else if (!hasInput && !HasBindingAttribute(p))
+            {
+                // Durable Functions binds one extra plain parameter to the orchestration input.
+                hasInput = true;
+                bindings.Add((p, BindingSource.OrchestrationInput));
+            }
+            else
+            {
+                return (null, $"orchestrator parameter '{p.Name}' cannot be bound");
+            }
+        }
+
+        return (new FunctionDescriptor(name, FunctionKind.Orchestrator, method, bindings, null), null);
+    }
+
+    static (FunctionDescriptor?, string?) DescribeActivity(string name, MethodInfo method, ParameterInfo[] parameters, ParameterInfo trigger)
+    {
+        var bindings = new List<(ParameterInfo, BindingSource)>();
+        foreach (ParameterInfo p in parameters)
+        {
+            if (p == trigger)
+            {
+                bindings.Add((p, BindingSource.ActivityInput));
+            }
+            else if (p.ParameterType == typeof(FunctionContext))
+            {
+                bindings.Add((p, BindingSource.FunctionContext));
+            }
+            else if (p.ParameterType == typeof(CancellationToken))
+            {
+                bindings.Add((p, BindingSource.CancellationToken));
+            }
+            else if (p.GetCustomAttribute<DurableClientAttribute>() is not null && p.ParameterType == typeof(DurableTaskClient))
+            {
+                bindings.Add((p, BindingSource.DurableClient));
+            }
+            else
+            {
+                return (null, $"activity parameter '{p.Name}' cannot be bound");
+            }
+        }
+
+        return (new FunctionDescriptor(name, FunctionKind.Activity, method, bindings, null), null);
+    }
+
+    static (FunctionDescriptor?, string?) DescribeHttp(
+        string name, MethodInfo method, ParameterInfo[] parameters, ParameterInfo trigger, HttpTriggerAttribute http)
+    {
+        if (trigger.ParameterType != typeof(HttpRequest))
+        {
+            return (null, "only HttpRequest (ASP.NET Core integration) HTTP triggers are hosted; HttpRequestData is not");
+        }
+
+        var bindings = new List<(ParameterInfo, BindingSource)>();
+        foreach (ParameterInfo p in parameters)
+        {
+            if (p == trigger)
+            {
+                bindings.Add((p, BindingSource.HttpRequest));
+            }
+            else if (p.GetCustomAttribute<DurableClientAttribute>() is not null && p.ParameterType == typeof(DurableTaskClient))
+            {
+                bindings.Add((p, BindingSource.DurableClient));
+            }
+            else if (p.ParameterType == typeof(FunctionContext))
+            {
+                bindings.Add((p, BindingSource.FunctionContext));
+            }
+            else if (p.ParameterType == typeof(CancellationToken))
+            {
+                bindings.Add((p, BindingSource.CancellationToken));
+            }
+            else if (p.ParameterType == typeof(HttpContext))
+            {
+                bindings.Add((p, BindingSource.HttpContext));
+            }
+            else if (p.GetCustomAttributes().Any(a => a.GetType().Name == "FromBodyAttribute"))
+            {
+                bindings.Add((p, BindingSource.Body));
+            }
+            else if (!HasBindingAttribute(p) && IsRouteBindable(p.ParameterType))
+            {
+                bindings.Add((p, BindingSource.RouteValue));
+            }
+            else
+            {
+                return (null, $"HTTP function parameter '{p.Name}' cannot be bound");
+            }
+        }
+
+        return (new FunctionDescriptor(name, FunctionKind.Http, method, bindings, http), null);
+    }
+
+    static bool HasBindingAttribute(ParameterInfo p) => p.GetCustomAttribute<BindingAttribute>() is not null;
+
+    static bool IsRouteBindable(Type type)
+    {
+        Type t = Nullable.GetUnderlyingType(type) ?? type;
+        return t == typeof(string) || t.IsPrimitive || t == typeof(Guid) || t == typeof(decimal) || t.IsEnum;
+    }
+}

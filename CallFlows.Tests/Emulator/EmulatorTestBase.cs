@@ -1,0 +1,117 @@
+using System.Text.Json.Nodes;
+using CallFlows.Emulator;
+using CallFlows.Emulator.Schema;
+using CallFlows.Emulator.Simulation;
+
+namespace CallFlows.Tests.Emulator;
+
+/// <summary>A fresh emulator, an app-side receiver and a raw signed client per test.</summary>
+public abstract class EmulatorTestBase : IAsyncLifetime
+{
+    protected const string Caller = "+15550001111";
+    protected const string OwnedNumber = "+18005550100";
+    protected const string Pstn = "+15557654321";
+    protected const string AcsUser = "8:acs:11111111-1111-1111-1111-111111111111_00000001-aaaa-bbbb-cccc-000000000001";
+    protected const string AcsUser2 = "8:acs:11111111-1111-1111-1111-111111111111_00000001-aaaa-bbbb-cccc-000000000002";
+    protected static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
+    private protected AcsEmulator Emulator { get; private set; } = null!;
+
+    private protected CallbackReceiver Receiver { get; private set; } = null!;
+
+    private protected RawCallingClient Raw { get; private set; } = null!;
+
+    protected virtual void Configure(AcsEmulatorOptions options)
+    {
+    }
+
+    public async Task InitializeAsync()
+    {
+        var options = new AcsEmulatorOptions
+        {
+            // Quick simulated people keep the suite fast; the 300 ms default is covered by its own test.
+            DefaultBehavior = IdentityBehavior.Answers(TimeSpan.FromMilliseconds(20)),
+            ConnectDelay = TimeSpan.FromMilliseconds(10),
+        };
+        Configure(options);
+        Emulator = await AcsEmulator.StartAsync(options);
+        Receiver = await CallbackReceiver.StartAsync(Emulator);
+        Raw = new RawCallingClient(Emulator);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Raw.Dispose();
+        await Emulator.DisposeAsync();
+        await Receiver.DisposeAsync();
+    }
+
+    protected static JsonObject Phone(string number) => new()
+    {
+        ["kind"] = "phoneNumber",
+        ["rawId"] = "4:" + number,
+        ["phoneNumber"] = new JsonObject { ["value"] = number, ["isAnonymous"] = false },
+    };
+
+    protected static JsonObject User(string rawId) => new()
+    {
+        ["kind"] = "communicationUser",
+        ["rawId"] = rawId,
+        ["communicationUser"] = new JsonObject { ["id"] = rawId },
+    };
+
+    protected static JsonObject CallerId() => new() { ["value"] = OwnedNumber, ["isAnonymous"] = false };
+
+    protected static void AssertConforms(JsonNode? value, string definition)
+    {
+        var violations = CallAutomationSpec.Instance.Validate(value, definition);
+        violations.Should().BeEmpty($"{definition} must conform to the spec: {value?.ToJsonString()}");
+    }
+
+    /// <summary>Creates a call to <paramref name="target"/> and waits until CallConnected reached the app.</summary>
+    private protected async Task<string> CreateConnectedCallAsync(JsonObject? target = null, Uri? callbackUri = null)
+    {
+        var response = await Raw.PostAsync("/calling/callConnections", new JsonObject
+        {
+            ["targets"] = new JsonArray(target ?? User(AcsUser)),
+            ["sourceCallerIdNumber"] = CallerId(),
+            ["callbackUri"] = (callbackUri ?? Receiver.CallbackUri).AbsoluteUri,
+            ["operationContext"] = "create",
+        });
+        response.Status.Should().Be(201, response.Text);
+        var id = response.Body!["callConnectionId"]!.GetValue<string>();
+        await Receiver.WaitForAsync(id, "ParticipantsUpdated");
+        return id;
+    }
+
+    /// <summary>Places a call to the owned number and answers it; returns the call connection id.</summary>
+    private protected async Task<string> AnswerIncomingCallAsync(string from = Caller)
+    {
+        var incoming = await Emulator.PlaceIncomingCallAsync(from, OwnedNumber);
+        var response = await Raw.PostAsync("/calling/callConnections:answer", new JsonObject
+        {
+            ["incomingCallContext"] = incoming.IncomingCallContext,
+            ["callbackUri"] = Receiver.CallbackUri.AbsoluteUri,
+            ["operationContext"] = "answer",
+        });
+        response.Status.Should().Be(200, response.Text);
+        var id = response.Body!["callConnectionId"]!.GetValue<string>();
+        await Receiver.WaitForAsync(id, "ParticipantsUpdated");
+        return id;
+    }
+
+    /// <summary>Waits for CallDisconnected and checks it is the last event the app got for the call and that every JWT was valid.</summary>
+    private protected async Task<ReceivedCallback> AssertEndsWithCallDisconnectedAsync(string callConnectionId)
+    {
+        var disconnected = await Receiver.WaitForAsync(callConnectionId, "CallDisconnected");
+        await Emulator.WaitForEventAsync(callConnectionId, "CallDisconnected");
+        // The emulator's own log proves nothing was queued after it: every callback of this call has been delivered.
+        var emulatorNames = Emulator.EventLog.Entries.Where(e => e.CallConnectionId == callConnectionId && e.Outcome == CallFlows.Emulator.Observability.DeliveryOutcome.Delivered)
+            .Select(e => e.Name).ToList();
+        emulatorNames.Last().Should().Be("CallDisconnected");
+        Receiver.NamesFor(callConnectionId).Last().Should().Be("CallDisconnected");
+        Receiver.NamesFor(callConnectionId).Count(n => n == "CallDisconnected").Should().Be(1);
+        Receiver.Callbacks.Entries.Should().OnlyContain(c => c.TokenError == null, "every callback carries a valid JWT");
+        return disconnected;
+    }
+}

@@ -1,0 +1,3 @@
+namespace CallFlows.Tests.Engine.SampleFunctions;
+
+public sealed record GreetingResult(string First, string Second, bool TimedOut, string? ParentInstanceId);
