@@ -214,6 +214,30 @@ public sealed class FlowScenarioTests
         app.Emulator.RequestLog.Entries.Should().Contain(r => r.Operation == "CallConnection_TerminateCall" && r.Status == 204);
     }
 
+    [Fact]
+    public async Task RemoveParticipant_DuplicatedReorderedCallbacksAndServiceErrors_StillRemovesOnceWithOneRepeatabilityId()
+    {
+        await using var app = await AppHarness.StartAsync(registerWebhook: false);
+        app.Emulator.Faults.DuplicateProbability = 1;
+        app.Emulator.Faults.ReorderProbability = 0.5;
+        // More 503s than the client's own retries absorb: the activity fails transiently and the runtime retries it.
+        app.Emulator.Faults.FailNextRequests(6, 503);
+
+        var outcome = await StartAsync(app, new
+        {
+            flow = "RemoveParticipant",
+            targets = new[] { "4:" + Caller, app.AgentRawId },
+            callerId = "4:" + AppHarness.OwnedNumber,
+            participant = "4:" + Caller,
+        });
+
+        outcome.Result.Should().Be("ParticipantRemoved", outcome.Detail);
+        var creates = app.Emulator.RequestLog.Entries.Where(r => r.Operation == "CreateCall").ToList();
+        creates.Should().HaveCount(7, "six injected failures, then the call is created");
+        creates.Select(r => r.RepeatabilityRequestId).Distinct().Should().ContainSingle("every attempt, by the client or by an activity retry, resends one repeatability id");
+        app.Emulator.RequestLog.Entries.Count(r => r.Operation == "CallConnection_RemoveParticipant" && r.Status == 202).Should().Be(1);
+    }
+
     private static async Task<CallFlowOutcome> StartAsync(AppHarness app, object body)
     {
         using var cts = new CancellationTokenSource(Timeout);
