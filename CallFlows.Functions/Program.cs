@@ -1,6 +1,13 @@
+using CallFlows.Functions;
+using CallFlows.Functions.Runtime;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+
+// In Azure the check-status links come from the Durable Functions extension; AddCallFlows keeps this registration.
+builder.Services.AddSingleton<ICallManagementLinkFactory, DurableFunctionsLinkFactory>();
+builder.Services.AddCallFlows(builder.Configuration);
 builder.Build().Run();

@@ -1,0 +1,57 @@
+using Azure.Identity;
+using CallFlows.CallAutomation;
+using CallFlows.Functions.Configuration;
+using CallFlows.Functions.Routing;
+using CallFlows.Functions.Runtime;
+using CallFlows.Functions.Security;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CallFlows.Functions;
+
+/// <summary>Composition of the CallFlows app, shared by the Functions host and any other host (the local host, tests).</summary>
+public static class CallFlowsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers everything the app's functions need: <see cref="CallFlowsOptions"/> bound from section
+    /// <c>CallFlows</c> and validated at startup, the <see cref="CallAutomationClient"/> (connection string, or
+    /// endpoint + <c>DefaultAzureCredential</c>), the callback token validator, routing, the HTTP handlers and
+    /// <see cref="TimeProvider.System"/>. Registrations use TryAdd, so a host may register its own
+    /// <see cref="ICallManagementLinkFactory"/>, <see cref="TimeProvider"/> or client first (or replace them after).
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The configuration holding the <c>CallFlows</c> section.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddCallFlows(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<CallFlowsOptions>().Bind(configuration.GetSection(CallFlowsOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CallFlowsOptions>, CallFlowsOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(CreateClient);
+        services.TryAddSingleton<CallbackTokenValidator>();
+        services.TryAddSingleton<CallRouter>();
+        services.TryAddSingleton<ICallManagementLinkFactory, RequestLinkFactory>();
+        services.TryAddSingleton<IncomingCallDispatcher>();
+        services.TryAddSingleton<CallbackDispatcher>();
+        services.TryAddSingleton<CallStarter>();
+        services.TryAddSingleton<CallStatusReader>();
+        return services;
+    }
+
+    private static CallAutomationClient CreateClient(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<CallFlowsOptions>>().Value.Acs;
+        var clientOptions = new CallAutomationClientOptions { TimeProvider = services.GetRequiredService<TimeProvider>() };
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return new CallAutomationClient(options.ConnectionString, clientOptions);
+        }
+
+        var endpoint = options.Endpoint ?? throw new InvalidOperationException("Set CallFlows:Acs:ConnectionString or CallFlows:Acs:Endpoint.");
+        return new CallAutomationClient(endpoint, new DefaultAzureCredential(), clientOptions);
+    }
+}

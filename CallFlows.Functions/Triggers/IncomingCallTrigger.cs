@@ -1,0 +1,26 @@
+using CallFlows.Functions.Routing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace CallFlows.Functions.Triggers;
+
+/// <summary>HTTP adapter: the Event Grid webhook for <c>Microsoft.Communication.IncomingCall</c> (POST, plus the CloudEvents OPTIONS handshake).</summary>
+/// <param name="dispatcher">The webhook logic.</param>
+public sealed class IncomingCallTrigger(IncomingCallDispatcher dispatcher)
+{
+    /// <summary>The function name.</summary>
+    public const string FunctionName = "IncomingCallWebhook";
+
+    /// <summary><c>POST|OPTIONS /api/incoming-call</c>.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="client">The durable client.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The HTTP result.</returns>
+    [Function(FunctionName)]
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", "options", Route = "incoming-call")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) => dispatcher.HandleAsync(request, client, cancellationToken);
+}

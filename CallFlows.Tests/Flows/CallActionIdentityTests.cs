@@ -1,0 +1,65 @@
+using CallFlows.Functions.Runtime;
+
+namespace CallFlows.Tests.Flows;
+
+public sealed class CallActionIdentityTests
+{
+    private static readonly DateTime Time = new(2026, 11, 24, 15, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void Create_SameInstanceAndPosition_IsIdenticalOnReplay()
+    {
+        var first = CallActionIdentity.Create("in-abc", 3, "AddParticipant", Time);
+        var replay = CallActionIdentity.Create("in-abc", 3, "AddParticipant", Time);
+
+        replay.Should().Be(first);
+        replay.ToRepeatabilityHeaders().RepeatabilityRequestId.Should().Be(first.RepeatabilityRequestId);
+    }
+
+    [Fact]
+    public void Create_DifferentPositionInstanceOrTime_GivesDifferentIds()
+    {
+        var baseline = CallActionIdentity.Create("in-abc", 3, "AddParticipant", Time);
+        var others = new[]
+        {
+            CallActionIdentity.Create("in-abc", 4, "AddParticipant", Time),
+            CallActionIdentity.Create("in-abd", 3, "AddParticipant", Time),
+            CallActionIdentity.Create("in-abc", 3, "AddParticipant", Time.AddSeconds(1)),
+            CallActionIdentity.Create("in-abc", 3, "RemoveParticipant", Time),
+        };
+
+        others.Select(o => o.RepeatabilityRequestId).Should().NotContain(baseline.RepeatabilityRequestId).And.OnlyHaveUniqueItems();
+        others.Select(o => o.OperationContext).Should().NotContain(baseline.OperationContext).And.OnlyHaveUniqueItems();
+    }
+
+    [Fact]
+    public void Create_RequestId_IsFormattedAsUuidVersion4()
+    {
+        var id = CallActionIdentity.Create("in-abc", 1, "AnswerCall", Time).RepeatabilityRequestId.ToString("D");
+
+        id.Should().MatchRegex("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
+    }
+
+    [Fact]
+    public void Create_FirstSent_IsTheOrchestrationTimeInUtc()
+    {
+        var identity = CallActionIdentity.Create("in-abc", 1, "AnswerCall", Time);
+
+        identity.RepeatabilityFirstSent.Should().Be(new DateTimeOffset(Time));
+        identity.RepeatabilityFirstSent.Offset.Should().Be(TimeSpan.Zero);
+    }
+
+    [Fact]
+    public void Create_OperationContext_NamesSequenceAndAction()
+    {
+        CallActionIdentity.Create("in-abc", 7, "TransferCall", Time).OperationContext.Should().MatchRegex("^cf-7-TransferCall-[0-9a-f]{8}$");
+    }
+
+    [Fact]
+    public void Create_NonPositiveSequence_Throws()
+    {
+        var act = () => CallActionIdentity.Create("in-abc", 0, "AnswerCall", Time);
+
+        act.Should().Throw<ArgumentOutOfRangeException>();
+    }
+}
