@@ -92,6 +92,7 @@ public sealed class AcsEmulator : IAsyncDisposable
             builder.Services.AddSingleton(loggerFactory);
         }
 
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Parse(options.Host), options.Port));
         var app = builder.Build();
         var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("CallFlows.Emulator");

@@ -139,6 +139,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         }
 
         LocalEngine? engine = null;
+        WebApplication? app = null;
         try
         {
             string taskHub = options.TaskHubName ?? hostJson.HubName ?? "CallFlows";
@@ -173,7 +174,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             });
             options.ConfigureServices?.Invoke(services, builder.Configuration);
 
-            WebApplication app = builder.Build();
+            app = builder.Build();
             box.Services = app.Services;
             ILoggerFactory loggerFactory = app.Services.GetRequiredService<ILoggerFactory>();
             ILogger logger = loggerFactory.CreateLogger("CallFlows.LocalHost");
@@ -210,6 +211,11 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         }
         catch
         {
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
             engine?.Dispose();
             if (azurite is not null)
             {

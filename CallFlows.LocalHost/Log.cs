@@ -22,6 +22,9 @@ internal static partial class Log
     [LoggerMessage(1006, LogLevel.Warning, "No function is registered for activity '{Name}'")]
     public static partial void UnknownActivity(this ILogger logger, string name);
 
+    [LoggerMessage(1007, LogLevel.Warning, "Durable Task engine of task hub '{TaskHub}' did not stop within {Timeout}; leases expire on their own")]
+    public static partial void EngineStopTimedOut(this ILogger logger, string taskHub, TimeSpan timeout);
+
     [LoggerMessage(2001, LogLevel.Information, "Hosting {Kind} function '{Name}' ({Method})")]
     public static partial void FunctionHosted(this ILogger logger, string kind, string name, string method);
 

@@ -81,6 +81,7 @@ internal static class EmulatorCli
         {
             b.AddSimpleConsole(o => o.SingleLine = true);
             b.SetMinimumLevel(options.Contains("quiet") ? LogLevel.Warning : LogLevel.Information);
+            b.AddFilter("Microsoft", LogLevel.Warning);
         });
         settings.LoggerFactory = loggerFactory;
 

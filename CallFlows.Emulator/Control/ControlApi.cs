@@ -15,6 +15,8 @@ internal static class ControlApi
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // Loopback tooling output: keep "+1555..." readable instead of "\u002B1555...".
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static void Map(IEndpointRouteBuilder app, AcsEmulator emulator)

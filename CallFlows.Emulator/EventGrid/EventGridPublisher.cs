@@ -148,6 +148,8 @@ internal sealed class EventGridPublisher : IAsyncDisposable
                 if (!IsRinging(incoming))
                 {
                     // The call stopped ringing: an IncomingCall delivered now would be useless, so Event Grid's TTL ends here.
+                    Record(DeliveryChannel.EventGrid, incoming.EventId, "Microsoft.Communication.IncomingCall", subscription.Endpoint, attempt, null,
+                        DeliveryOutcome.Expired, incoming.EventGridEvent["data"]!.AsObject(), duplicate: false);
                     return;
                 }
             }

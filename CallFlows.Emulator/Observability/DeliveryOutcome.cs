@@ -12,6 +12,9 @@ public enum DeliveryOutcome
     /// <summary>The attempt failed and no more attempts will be made.</summary>
     GaveUp,
 
+    /// <summary>An Event Grid IncomingCall stopped being retried because the call stopped ringing (Event Grid's time-to-live ran out).</summary>
+    Expired,
+
     /// <summary>Fault injection dropped the event: it was never sent.</summary>
     Dropped,
 }

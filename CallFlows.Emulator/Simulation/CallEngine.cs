@@ -362,7 +362,7 @@ internal sealed class CallEngine : IDisposable
         }
 
         // A failed connect still answers 200 and reports ConnectFailed asynchronously, on a call of its own.
-        var connection = NewConnection(call ?? NewCall(SimCallKind.Server), callbackUri, "connect", Text(body["operationContext"]), []);
+        var connection = NewConnection(call ?? FailedConnectCall(), callbackUri, "connect", Text(body["operationContext"]), []);
         Register(connection);
         connection.Timers.Add(Schedule(_options.ConnectDelay, () =>
         {
@@ -980,6 +980,14 @@ internal sealed class CallEngine : IDisposable
         }, null, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
         _timers.Add(timer);
         return timer;
+    }
+
+    private SimCall FailedConnectCall()
+    {
+        // A placeholder so the failed connection has ids for its events; ended, so nobody can join it.
+        var call = NewCall(SimCallKind.Server);
+        call.Ended = true;
+        return call;
     }
 
     private SimCall NewCall(SimCallKind kind)

@@ -90,13 +90,21 @@ public sealed class AzuriteServer : IAsyncDisposable
                 "Run 'npm ci' in the repository root, or pass a storage connection string.");
 
         string? ownedLocation = null;
-        var psi = new ProcessStartInfo(executable)
+        // In its own session (setsid) where available: a Ctrl+C or SIGTERM to the host's process group must not
+        // stop storage before the host has shut down gracefully; the host stops Azurite itself on dispose.
+        string? setsid = OperatingSystem.IsWindows() ? null : new[] { "/usr/bin/setsid", "/bin/setsid" }.FirstOrDefault(File.Exists);
+        var psi = new ProcessStartInfo(setsid ?? executable)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = false,
         };
+        if (setsid is not null)
+        {
+            psi.ArgumentList.Add(executable);
+        }
+
         foreach (string arg in new[]
         {
             "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),

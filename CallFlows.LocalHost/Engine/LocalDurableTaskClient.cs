@@ -225,9 +225,20 @@ internal sealed class LocalDurableTaskClient(string name, IOrchestrationServiceC
             SerializedInput = getInputsAndOutputs ? state.Input : null,
             SerializedOutput = getInputsAndOutputs ? state.Output : null,
             SerializedCustomStatus = getInputsAndOutputs ? state.Status : null,
-            FailureDetails = state.FailureDetails is { } f ? ToFailure(f) : null,
+            FailureDetails = state.FailureDetails is { } f ? ToFailure(f)
+                : state.OrchestrationStatus == CoreStatus.Failed ? FailureFromOutput(state.Output) : null,
             Tags = state.Tags is { } tags ? new Dictionary<string, string>(tags) : new Dictionary<string, string>(),
         };
+
+    // The Azure Storage provider keeps no FailureDetails column: it stores "ErrorType: message" as the output.
+    static TaskFailureDetails FailureFromOutput(string? output)
+    {
+        string text = output ?? string.Empty;
+        int colon = text.IndexOf(": ", StringComparison.Ordinal);
+        return colon > 0 && !text[..colon].Contains(' ', StringComparison.Ordinal)
+            ? new TaskFailureDetails(text[..colon], text[(colon + 2)..], null, null, null)
+            : new TaskFailureDetails("Unknown", text, null, null, null);
+    }
 
     static TaskFailureDetails ToFailure(FailureDetails details) =>
         new(details.ErrorType, details.ErrorMessage, details.StackTrace,

@@ -19,6 +19,8 @@ internal sealed class LocalDurableTaskWorker : DurableTaskWorker
     readonly ILoggerFactory loggerFactory;
     readonly DurableTaskWorkerOptions options;
     readonly ILogger logger;
+    static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
+
     readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public LocalDurableTaskWorker(
@@ -86,8 +88,17 @@ internal sealed class LocalDurableTaskWorker : DurableTaskWorker
         }
         finally
         {
-            // A graceful stop releases the partition leases, so another process takes over at once.
-            await worker.StopAsync(isForced: false);
+            // A graceful stop releases the partition leases, so another process takes over at once. It is bounded:
+            // with storage already gone (Azurite stopped first) the provider would retry until the host gives up.
+            try
+            {
+                await worker.StopAsync(isForced: false).WaitAsync(StopTimeout);
+            }
+            catch (TimeoutException)
+            {
+                this.logger.EngineStopTimedOut(this.engine.TaskHubName, StopTimeout);
+            }
+
             this.logger.EngineStopped(this.engine.TaskHubName);
         }
     }

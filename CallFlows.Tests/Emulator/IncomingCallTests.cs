@@ -147,22 +147,6 @@ public sealed class IncomingCallTests : EmulatorTestBase
     }
 
     [Fact]
-    public async Task IncomingCall_NobodyAnswers_StopsRingingAfterRingTimeoutAndAnswerGets404()
-    {
-        var placed = await Emulator.PlaceIncomingCallAsync(Caller, OwnedNumber);
-
-        var ended = await Emulator.WaitForIncomingCallAsync(placed.EventId, c => c.State != IncomingCallState.Ringing, Wait);
-
-        ended.State.Should().Be(IncomingCallState.NotAnswered);
-        var response = await Raw.PostAsync("/calling/callConnections:answer", new JsonObject
-        {
-            ["incomingCallContext"] = placed.IncomingCallContext,
-            ["callbackUri"] = Receiver.CallbackUri.AbsoluteUri,
-        });
-        response.Status.Should().Be(404);
-    }
-
-    [Fact]
     public async Task RejectCall_Returns204AndEmitsNothing()
     {
         var placed = await Emulator.PlaceIncomingCallAsync(Caller, OwnedNumber);

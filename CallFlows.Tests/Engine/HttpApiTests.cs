@@ -168,4 +168,23 @@ public sealed class HttpApiTests(AzuriteFixture azurite)
         using HttpResponseMessage again = await http.PostAsync(payload.TerminatePostUri.Replace("{text}", "x", StringComparison.Ordinal), null, cts.Token);
         again.StatusCode.Should().Be(HttpStatusCode.Gone);
     }
+
+    [Fact]
+    public async Task HttpTrigger_HostJsonRoutePrefix_MapsUnderThatPrefix()
+    {
+        string hostJson = Path.Combine(Path.GetTempPath(), "callflows-host-" + Guid.NewGuid().ToString("N") + ".json");
+        await File.WriteAllTextAsync(hostJson, """{ "version": "2.0", "extensions": { "http": { "routePrefix": "calls" } } }""");
+        try
+        {
+            await using LocalFunctionsHost host = await TestHosts.StartAsync(azurite, o => o.HostJsonPath = hostJson);
+            using var http = new HttpClient { BaseAddress = host.BaseAddress };
+
+            (await http.PostAsJsonAsync("calls/engine/echo/7", new { By = "x" })).StatusCode.Should().Be(HttpStatusCode.OK);
+            (await http.PostAsJsonAsync("api/engine/echo/7", new { By = "x" })).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        }
+        finally
+        {
+            File.Delete(hostJson);
+        }
+    }
 }
