@@ -87,6 +87,16 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             ContentRootPath = AppContext.BaseDirectory,
             Args = [],
         });
+        if (FindLocalSettings(functionsAssembly) is { } localSettings)
+        {
+            // As Core Tools: local.settings.json "Values" become configuration (AzureWebJobsStorage, app settings);
+            // inserted first so that real environment variables still win.
+            builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+            {
+                InitialData = LoadLocalSettingsValues(localSettings),
+            });
+        }
+
         builder.Configuration.AddInMemoryCollection(options.Configuration);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o =>
@@ -291,6 +301,44 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         }
 
         return Assembly.Load("CallFlows.Functions");
+    }
+
+    static string? FindLocalSettings(Assembly functionsAssembly)
+    {
+        string? dir = Path.GetDirectoryName(functionsAssembly.Location);
+        string? root = AzuriteServer.FindRepositoryRoot(dir);
+        return new[] { dir, root is null ? null : Path.Combine(root, "CallFlows.Functions"), root }
+            .Where(d => d is not null)
+            .Select(d => Path.Combine(d!, "local.settings.json"))
+            .FirstOrDefault(File.Exists);
+    }
+
+    static Dictionary<string, string?> LoadLocalSettingsValues(string path)
+    {
+        try
+        {
+            using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions
+            {
+                CommentHandling = JsonCommentHandling.Skip,
+                AllowTrailingCommas = true,
+            });
+            var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            if (doc.RootElement.TryGetProperty("Values", out JsonElement element) && element.ValueKind == JsonValueKind.Object)
+            {
+                foreach (JsonProperty property in element.EnumerateObject())
+                {
+                    // "Section__Key" is the Functions spelling of "Section:Key".
+                    values[property.Name.Replace("__", ":", StringComparison.Ordinal)] =
+                        property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : property.Value.GetRawText();
+                }
+            }
+
+            return values;
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidOperationException($"{path} is not valid JSON: {ex.Message}", ex);
+        }
     }
 
     static string? FindHostJson(Assembly functionsAssembly)

@@ -65,6 +65,10 @@ public sealed class LocalHostOptions
     /// <summary>Further logging configuration (providers, filters). Default <see langword="null"/>: console logging.</summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; set; }
 
-    /// <summary>Extra configuration values (keys as in <c>local.settings.json</c> <c>Values</c>). Default empty.</summary>
+    /// <summary>
+    /// Extra configuration values, applied over environment variables and the <c>Values</c> of a
+    /// <c>local.settings.json</c> next to the functions assembly, in <c>CallFlows.Functions/</c> or at the repository
+    /// root (read as Core Tools does). Default empty.
+    /// </summary>
     public IDictionary<string, string?> Configuration { get; } = new Dictionary<string, string?>();
 }

@@ -134,6 +134,11 @@ internal sealed class CallbackDispatcher : ICallbackSink, IAsyncDisposable
         {
             Logs.CallbackQueueCrashed(_logger, ex, callConnectionId);
         }
+        finally
+        {
+            // The call ended (CallDisconnected was the last event): a long-running emulator does not keep its queue.
+            _queues.TryRemove(callConnectionId, out _);
+        }
     }
 
     private async Task<bool> WaitToReadAsync(ChannelReader<OutgoingEvent> reader, TimeSpan timeout, CancellationToken token)

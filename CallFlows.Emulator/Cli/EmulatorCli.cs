@@ -15,7 +15,10 @@ internal static class EmulatorCli
           call --from <+E164|rawId> --to <+E164|rawId> [--display-name <name>] [--emulator http://127.0.0.1:5050]
         """;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) => RunAsync(args, output, error, stop: null);
+
+    /// <summary>Runs a verb; <paramref name="stop"/> ends <c>serve</c> (Ctrl+C does too).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken? stop)
     {
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
@@ -28,7 +31,7 @@ internal static class EmulatorCli
             var options = Parse(args.Skip(1).ToArray());
             return args[0] switch
             {
-                "serve" => await ServeAsync(options, output),
+                "serve" => await ServeAsync(options, output, error, stop),
                 "call" => await CallAsync(options, output, error),
                 _ => await Fail(error, $"Unknown verb '{args[0]}'.{Environment.NewLine}{Usage}"),
             };
@@ -39,7 +42,7 @@ internal static class EmulatorCli
         }
     }
 
-    private static async Task<int> ServeAsync(ILookup<string, string> options, TextWriter output)
+    private static async Task<int> ServeAsync(ILookup<string, string> options, TextWriter output, TextWriter error, CancellationToken? externalStop)
     {
         var settings = new AcsEmulatorOptions
         {
@@ -85,7 +88,17 @@ internal static class EmulatorCli
         });
         settings.LoggerFactory = loggerFactory;
 
-        await using var emulator = await AcsEmulator.StartAsync(settings);
+        AcsEmulator emulator;
+        try
+        {
+            emulator = await AcsEmulator.StartAsync(settings);
+        }
+        catch (CallFlows.Emulator.EventGrid.EventGridValidationException ex)
+        {
+            return await Fail(error, ex.Message);
+        }
+
+        await using var running = emulator;
         await output.WriteLineAsync($"ACS Call Automation emulator listening on {emulator.Endpoint}");
         await output.WriteLineAsync($"Connection string: {emulator.ConnectionString}");
         await output.WriteLineAsync($"Resource id (callback JWT audience): {emulator.ResourceId}");
@@ -94,12 +107,13 @@ internal static class EmulatorCli
         await output.WriteLineAsync($"Event Grid webhooks: {(emulator.EventGridSubscriptions.Count == 0 ? "none (POST /emulator/eventgrid/subscriptions)" : string.Join(", ", emulator.EventGridSubscriptions.Select(s => s.Endpoint)))}");
         await output.WriteLineAsync("Press Ctrl+C to stop.");
 
-        using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(externalStop ?? CancellationToken.None);
+        ConsoleCancelEventHandler onCancel = (_, e) =>
         {
             e.Cancel = true;
             stop.Cancel();
         };
+        Console.CancelKeyPress += onCancel;
         try
         {
             await Task.Delay(Timeout.Infinite, stop.Token);
@@ -107,6 +121,10 @@ internal static class EmulatorCli
         catch (OperationCanceledException)
         {
             await output.WriteLineAsync("Stopping.");
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
         }
 
         return 0;

@@ -38,7 +38,7 @@ public sealed class FaultInjection
     /// When non-empty, the callback faults above apply only to these event names (e.g. <c>ParticipantsUpdated</c> or the full
     /// <c>Microsoft.Communication.ParticipantsUpdated</c>). Default empty: all events.
     /// </summary>
-    public ISet<string> AffectedEventTypes { get; } = new HashSet<string>(StringComparer.Ordinal);
+    public ICollection<string> AffectedEventTypes { get; } = new EventTypeSet();
 
     /// <summary>The number of REST failures still queued by <see cref="FailNextRequests"/>.</summary>
     public int PendingRestFailures

@@ -957,29 +957,55 @@ internal sealed class CallEngine : IDisposable
 
     private ITimer Schedule(TimeSpan delay, Action action)
     {
-        ITimer? timer = null;
-        var fired = 0;
-        timer = _time.CreateTimer(_ =>
-        {
-            if (Interlocked.Exchange(ref fired, 1) == 1)
-            {
-                return;
-            }
+        var scheduled = new ScheduledAction(this, action);
+        _timers.Add(scheduled);
+        scheduled.Start(delay < TimeSpan.Zero ? TimeSpan.Zero : delay);
+        return scheduled;
+    }
 
-            lock (_gate)
+    /// <summary>
+    /// A timer that runs its action under the engine lock exactly once, and never after it was disposed (a cancelled ring or
+    /// invitation whose callback was already queued behind the lock stays cancelled). Always created and disposed under the lock.
+    /// </summary>
+    private sealed class ScheduledAction(CallEngine engine, Action action) : ITimer
+    {
+        private ITimer? _timer;
+        private bool _done;
+
+        public void Start(TimeSpan delay) =>
+            _timer = engine._time.CreateTimer(static state => ((ScheduledAction)state!).Fire(), this, delay, Timeout.InfiniteTimeSpan);
+
+        public bool Change(TimeSpan dueTime, TimeSpan period) => false;
+
+        public void Dispose()
+        {
+            _done = true;
+            _timer?.Dispose();
+            engine._timers.Remove(this);
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.CompletedTask;
+        }
+
+        private void Fire()
+        {
+            lock (engine._gate)
             {
-                if (_disposed)
+                if (_done || engine._disposed)
                 {
                     return;
                 }
 
-                _timers.Remove(timer!);
+                _done = true;
+                engine._timers.Remove(this);
+                _timer?.Dispose();
                 action();
-                Signal();
+                engine.Signal();
             }
-        }, null, delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
-        _timers.Add(timer);
-        return timer;
+        }
     }
 
     private SimCall FailedConnectCall()
@@ -1171,7 +1197,7 @@ internal sealed class CallEngine : IDisposable
         lock (_gate)
         {
             _disposed = true;
-            foreach (var timer in _timers)
+            foreach (var timer in _timers.ToList())
             {
                 timer.Dispose();
             }

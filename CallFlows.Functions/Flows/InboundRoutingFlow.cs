@@ -47,7 +47,7 @@ public static class InboundRoutingFlow
         switch (added.Status)
         {
             case CallFlowActionStatus.Succeeded:
-                return await StayWithAgentAsync(flow, call, settings);
+                return await StayWithAgentAsync(flow, call, settings, input.IncomingCall, agent);
             case CallFlowActionStatus.CallDisconnected:
                 return flow.Complete(InboundRoutingFlowResult.CallerHungUp, false, call, "The caller hung up while the agent was invited.");
             case CallFlowActionStatus.TimedOut when added.InvitationId is not null:
@@ -55,7 +55,7 @@ public static class InboundRoutingFlow
                 var cancelled = await call.CancelAddParticipantAsync(added.InvitationId, ActionTimeout);
                 if (!cancelled.Succeeded && call.HasParticipant(agent))
                 {
-                    return await StayWithAgentAsync(flow, call, settings);
+                    return await StayWithAgentAsync(flow, call, settings, input.IncomingCall, agent);
                 }
 
                 break;
@@ -71,16 +71,27 @@ public static class InboundRoutingFlow
             : await HangUpAsync(flow, call, InboundRoutingFlowResult.HungUpNoAgent, added);
     }
 
-    private static async Task<CallFlowOutcome> StayWithAgentAsync(CallFlow flow, CallFlowCall call, InboundRouteSettings settings)
+    private static async Task<CallFlowOutcome> StayWithAgentAsync(CallFlow flow, CallFlowCall call, InboundRouteSettings settings, IncomingCall incoming, CommunicationIdentifier agent)
     {
-        var ended = await call.WaitForDisconnectAsync(settings.MaxCallDuration);
-        if (ended.Status == CallFlowActionStatus.TimedOut)
+        // The app stays in the call as its third party: when the caller or the agent leaves, the call is over for the
+        // other one too, so the flow ends it for everyone (ACS would otherwise keep the remaining party connected).
+        await call.WaitForParticipantAsync(agent, ActionTimeout);
+        var caller = incoming.From?.RawId;
+        var someoneLeft = await call.WaitForRosterAsync(
+            roster => !roster.Any(p => p.Identifier?.RawId == agent.RawId) || (caller is not null && !roster.Any(p => p.Identifier?.RawId == caller)),
+            settings.MaxCallDuration);
+        switch (someoneLeft.Status)
         {
-            await call.HangUpAsync(forEveryone: true, ActionTimeout);
-            return flow.Complete(InboundRoutingFlowResult.AgentConnected, true, call, "The call reached its maximum duration and was ended.");
+            case CallFlowActionStatus.CallDisconnected:
+                return flow.Complete(InboundRoutingFlowResult.AgentConnected, true, call, "The agent joined; the call ended normally.");
+            case CallFlowActionStatus.TimedOut:
+                await call.HangUpAsync(forEveryone: true, ActionTimeout);
+                return flow.Complete(InboundRoutingFlowResult.AgentConnected, true, call, "The call reached its maximum duration and was ended.");
+            default:
+                var leaver = call.HasParticipant(agent) ? "caller" : "agent";
+                await call.HangUpAsync(forEveryone: true, ActionTimeout);
+                return flow.Complete(InboundRoutingFlowResult.AgentConnected, true, call, $"The agent joined; the {leaver} left and the call was ended.");
         }
-
-        return flow.Complete(InboundRoutingFlowResult.AgentConnected, true, call, "The agent joined; the call ended normally.");
     }
 
     private static async Task<CallFlowOutcome> TransferToFallbackAsync(CallFlow flow, CallFlowCall call, InboundRouteSettings settings, CallFlowActionResult noAgent)

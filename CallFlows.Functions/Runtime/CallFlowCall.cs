@@ -229,7 +229,22 @@ public sealed class CallFlowCall
             return new CallFlowActionResult(CallFlowActionStatus.Failed) { Message = "There is no call." };
         }
 
-        var wait = await _flow.WaitAsync(null, () => HasParticipant(participant), this, timeout);
+        return await WaitForRosterAsync(_ => HasParticipant(participant), timeout);
+    }
+
+    /// <summary>Waits until the roster satisfies a condition (e.g. a participant left).</summary>
+    /// <param name="condition">The condition, evaluated on every roster snapshot (newest first wins).</param>
+    /// <param name="timeout">How long to wait.</param>
+    /// <returns>Succeeded when the condition holds, CallDisconnected or TimedOut otherwise.</returns>
+    public async Task<CallFlowActionResult> WaitForRosterAsync(Func<IReadOnlyList<CallParticipant>, bool> condition, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        if (CallConnectionId is null)
+        {
+            return new CallFlowActionResult(CallFlowActionStatus.Failed) { Message = "There is no call." };
+        }
+
+        var wait = await _flow.WaitAsync(null, () => condition(_participants), this, timeout);
         return wait.Kind switch
         {
             WaitKind.Done => new CallFlowActionResult(CallFlowActionStatus.Succeeded),

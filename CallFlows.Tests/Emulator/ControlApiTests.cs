@@ -162,3 +162,57 @@ public sealed class ControlApiTests : EmulatorTestBase
         error.ToString().Should().Contain("--from is required").And.Contain("Usage");
     }
 }
+
+public sealed class CliServeTests
+{
+    [Fact]
+    public async Task ServeVerb_PrintsConnectionDetailsAndServesUntilStopped()
+    {
+        using var output = new SignallingWriter("Press Ctrl+C");
+        using var error = new StringWriter();
+        using var stop = new CancellationTokenSource();
+
+        var run = EmulatorCli.RunAsync(["serve", "--port", "0", "--quiet", "--owned-number", "+18005550199"], output, error, stop.Token);
+        await output.Signalled.WaitAsync(TimeSpan.FromSeconds(20));
+
+        var text = output.ToString();
+        text.Should().Contain("Connection string: endpoint=http://127.0.0.1:").And.Contain(";accesskey=");
+        text.Should().Contain("Resource id (callback JWT audience): 00000000-0000-4000-8000-00000000ac5e");
+        text.Should().Contain("4:+18005550199");
+        var oidc = text.Split('\n').Single(l => l.StartsWith("OpenID configuration: ", StringComparison.Ordinal))["OpenID configuration: ".Length..].Trim();
+        using var http = new HttpClient();
+        (await http.GetStringAsync(new Uri(oidc))).Should().Contain("acscallautomation.communication.azure.com");
+        await stop.CancelAsync();
+        (await run.WaitAsync(TimeSpan.FromSeconds(20))).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task ServeVerb_WebhookFailsHandshake_ExitsWithError()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await EmulatorCli.RunAsync(["serve", "--port", "0", "--quiet", "--webhook", "http://127.0.0.1:9/api/incoming-call"], output, error, CancellationToken.None);
+
+        exit.Should().Be(2);
+        error.ToString().Should().Contain("validation handshake");
+    }
+
+    private sealed class SignallingWriter(string marker) : StringWriter
+    {
+        private readonly TaskCompletionSource _signalled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Signalled => _signalled.Task;
+
+        public override Task WriteLineAsync(string? value)
+        {
+            base.WriteLine(value);
+            if (value?.Contains(marker, StringComparison.Ordinal) == true)
+            {
+                _signalled.TrySetResult();
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -39,8 +39,43 @@ public abstract class EmulatorTestBase : IAsyncLifetime
         Raw = new RawCallingClient(Emulator);
     }
 
+    private static readonly Dictionary<string, string> ResponseDefinitions = new(StringComparer.Ordinal)
+    {
+        ["CreateCall"] = "CallConnectionProperties",
+        ["AnswerCall"] = "CallConnectionProperties",
+        ["Connect"] = "CallConnectionProperties",
+        ["CallConnection_GetCall"] = "CallConnectionProperties",
+        ["CallConnection_TransferToParticipant"] = "TransferCallResponse",
+        ["CallConnection_GetParticipants"] = "GetParticipantsResponse",
+        ["CallConnection_GetParticipant"] = "CallParticipant",
+        ["CallConnection_AddParticipant"] = "AddParticipantResponse",
+        ["CallConnection_CancelAddParticipant"] = "CancelAddParticipantResponse",
+        ["CallConnection_RemoveParticipant"] = "RemoveParticipantResponse",
+        ["CallConnection_Mute"] = "MuteParticipantsResult",
+        ["CallConnection_MoveParticipants"] = "MoveParticipantsResponse",
+    };
+
     public async Task DisposeAsync()
     {
+        // Whatever a test did, everything the emulator produced must match the spec exactly (strict: no extra properties).
+        foreach (var request in Emulator.RequestLog.Entries.Where(r => r.ResponseBody.Length > 0))
+        {
+            var definition = request.Status is >= 200 and < 300 ? ResponseDefinitions[request.Operation!] : "CommunicationErrorResponse";
+            CallAutomationSpec.Instance.Validate(JsonNode.Parse(request.ResponseBody), definition, strictAdditionalProperties: true)
+                .Should().BeEmpty($"the {request} response must be a {definition}");
+        }
+
+        foreach (var callback in Receiver.Callbacks.Entries)
+        {
+            CallAutomationSpec.Instance.Validate(callback.Data, callback.Name, strictAdditionalProperties: true)
+                .Should().BeEmpty($"the {callback.Name} data must conform to the spec");
+        }
+
+        foreach (var delivery in Receiver.EventGrid.Entries.Where(e => e.EventType == "Notification"))
+        {
+            CallAutomationSpec.Instance.Validate(delivery.First["data"], "IncomingCall", strictAdditionalProperties: true).Should().BeEmpty();
+        }
+
         Raw.Dispose();
         await Emulator.DisposeAsync();
         await Receiver.DisposeAsync();
