@@ -106,7 +106,7 @@ public sealed class AcsEmulator : IAsyncDisposable
         var callbacks = new CallbackDispatcher(http, tokens, faults, eventLog, options.CallbackRetry, time, logger);
         var topic = $"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/emulator/providers/Microsoft.Communication/communicationServices/{options.ResourceName}";
         var eventGrid = new EventGridPublisher(http, eventLog, options.EventGridRetry, time, logger, topic);
-        var engine = new CallEngine(options, world, callbacks, eventGrid.Publish);
+        var engine = new CallEngine(options, world, callbacks, eventGrid.Publish, logger);
         world.Engine = engine;
         eventGrid.IsRinging = engine.IsRinging;
         var api = new CallingApi(engine, new HmacAuthenticator(key, options.MaxClockSkew, time, options.BearerTokenValidator),

@@ -15,7 +15,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace CallFlows.Tests.Emulator;
 
 /// <summary>One callback POST as the app received it, with the verdict on its JWT.</summary>
-internal sealed record ReceivedCallback(string Path, string Id, string Type, string? CallConnectionId, JsonObject Data, JsonObject CloudEvent, int ArrayLength, string? TokenError)
+internal sealed record ReceivedCallback(string Path, string Id, string Type, string? CallConnectionId, JsonObject Data, JsonObject CloudEvent, int ArrayLength, string? TokenError, string Authorization)
 {
     public string Name => Type["Microsoft.Communication.".Length..];
 
@@ -124,7 +124,7 @@ internal sealed class CallbackReceiver : IAsyncDisposable
         var tokenError = await ValidateTokenAsync(context.Request.Headers.Authorization.ToString());
         var data = cloudEvent["data"]!.AsObject();
         Callbacks.Add(new ReceivedCallback(path, cloudEvent["id"]!.GetValue<string>(), cloudEvent["type"]!.GetValue<string>(),
-            data["callConnectionId"]?.GetValue<string>(), data, cloudEvent, array.Count, tokenError));
+            data["callConnectionId"]?.GetValue<string>(), data, cloudEvent, array.Count, tokenError, context.Request.Headers.Authorization.ToString()));
         return Results.Ok();
     }
 

@@ -180,17 +180,20 @@ public sealed class IncomingCallTests : EmulatorTestBase
         response.ErrorMessage.Should().Contain("callRejectReason");
     }
 
-    [Fact]
-    public async Task RedirectCall_ToOwnedUser_RaisesNewIncomingCallAndEmitsNoCallback()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task RedirectCall_ToOwnedUserOrNumber_RaisesNewIncomingCallAndEmitsNoCallback(bool toUser)
     {
-        var ownUser = $"8:acs:{Emulator.ResourceId}_00000002-0000-0000-0000-000000000001";
+        Emulator.World.AddOwnedPhoneNumber("+18005550101");
+        var ownUser = toUser ? $"8:acs:{Emulator.ResourceId}_00000002-0000-0000-0000-000000000001" : "4:+18005550101";
         await Emulator.RegisterEventGridWebhookAsync(Receiver.EventGridUri);
         var placed = await Emulator.PlaceIncomingCallAsync(Caller, OwnedNumber);
 
         var response = await Raw.PostAsync("/calling/callConnections:redirect", new JsonObject
         {
             ["incomingCallContext"] = placed.IncomingCallContext,
-            ["target"] = User(ownUser),
+            ["target"] = toUser ? User(ownUser) : Phone(ownUser[2..]),
         });
 
         response.Status.Should().Be(204, response.Text);

@@ -33,7 +33,7 @@ internal sealed class AppHarness : IAsyncDisposable
 
     public Uri WebhookUri => new(Host.BaseAddress, "api/incoming-call");
 
-    public static async Task<AppHarness> StartAsync(Action<IDictionary<string, string?>>? configure = null, bool registerWebhook = true)
+    public static async Task<AppHarness> StartAsync(Action<IDictionary<string, string?>>? configure = null, bool registerWebhook = true, string? azureStorageConnectionString = null)
     {
         var emulator = await AcsEmulator.StartAsync(new AcsEmulatorOptions { ConnectDelay = TimeSpan.FromMilliseconds(20) });
         try
@@ -43,9 +43,13 @@ internal sealed class AppHarness : IAsyncDisposable
             var options = new LocalHostOptions
             {
                 FunctionsAssembly = typeof(IncomingCallTrigger).Assembly,
-                Engine = EngineKind.InMemory,
-                StorageConnectionString = "DefaultEndpointsProtocol=https;AccountName=unused;AccountKey=dW51c2Vk;EndpointSuffix=invalid",
+                // In-memory engine by default (fast); the Azure Storage engine over Azurite when a connection string is given,
+                // tuned by the repository's host.json exactly like the deployed app.
+                Engine = azureStorageConnectionString is null ? EngineKind.InMemory : EngineKind.AzureStorage,
+                StorageConnectionString = azureStorageConnectionString
+                    ?? "DefaultEndpointsProtocol=https;AccountName=unused;AccountKey=dW51c2Vk;EndpointSuffix=invalid",
                 TaskHubName = "f" + Guid.NewGuid().ToString("N")[..16],
+                DeleteTaskHubOnStop = true,
                 HttpPort = port,
                 MinimumLogLevel = LogLevel.Warning,
                 ConfigureServices = (services, configuration) => services.AddCallFlows(configuration),
