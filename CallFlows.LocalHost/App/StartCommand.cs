@@ -1,0 +1,114 @@
+using System.Globalization;
+using CallFlows.LocalHost.Cli;
+
+namespace CallFlows.LocalHost.App;
+
+/// <summary>
+/// The <c>start</c> verb: the ACS emulator and the CallFlows app, wired together, until Ctrl+C / SIGTERM. Prints the
+/// URLs, the connection string and how to place a call. With <c>--emulator URL</c> the app uses an emulator running
+/// elsewhere (for example one started by a test) instead of its own.
+/// </summary>
+public sealed class StartCommand : ICliCommand
+{
+    /// <inheritdoc/>
+    public string Name => "start";
+
+    /// <inheritdoc/>
+    public string Description => "Run the ACS emulator and the CallFlows app wired together (demo routing), until Ctrl+C.";
+
+    /// <inheritdoc/>
+    public string Usage =>
+        "[--port 7071] [--emulator-port 5050 | --emulator URL] [--taskhub NAME] [--storage CONNECTION_STRING] [--worker-id ID] " +
+        "[--in-memory] [--engine-defaults] [--log-level Information]";
+
+    /// <inheritdoc/>
+    public async Task<int> RunAsync(CliArguments arguments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        string? external = arguments.GetString("emulator");
+        var options = new CallFlowsLocalAppOptions
+        {
+            HttpPort = arguments.GetInt32("port", 7071),
+            TaskHubName = arguments.GetString("taskhub"),
+            StorageConnectionString = arguments.GetString("storage"),
+            WorkerId = arguments.GetString("worker-id"),
+            Engine = arguments.HasFlag("in-memory") ? EngineKind.InMemory : EngineKind.AzureStorage,
+            EngineSettings = arguments.HasFlag("engine-defaults") ? EngineSettingsSource.EngineDefaults : EngineSettingsSource.HostJson,
+            MinimumLogLevel = LogLevel.Information,
+        };
+        options.Emulator.Port = arguments.GetInt32("emulator-port", 5050);
+        if (external is not null)
+        {
+            options.ExternalEmulator = Uri.TryCreate(external, UriKind.Absolute, out Uri? uri) && uri.Scheme is "http" or "https"
+                ? uri
+                : throw new CliUsageException($"--emulator must be an absolute http(s) URL, not '{external}'.");
+        }
+
+        if (options.StorageConnectionString is null && Azurite.AzuriteServer.FindRepositoryRoot() is { } root)
+        {
+            options.Azurite.Location = Path.Combine(root, ".azurite");
+        }
+
+        string? level = arguments.GetString("log-level");
+        if (level is not null)
+        {
+            options.MinimumLogLevel = Enum.TryParse(level, ignoreCase: true, out LogLevel parsed)
+                ? parsed
+                : throw new CliUsageException($"--log-level must be one of {string.Join(", ", Enum.GetNames<LogLevel>())}.");
+        }
+
+        arguments.ThrowIfUnknownOptions();
+
+        await using CallFlowsLocalApp app = await CallFlowsLocalApp.StartAsync(options, cancellationToken);
+        PrintBanner(app);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C / SIGTERM: stop gracefully (releases partition leases).
+        }
+
+        return 0;
+    }
+
+    static void PrintBanner(CallFlowsLocalApp app)
+    {
+        string e = app.EmulatorEndpoint.AbsoluteUri.TrimEnd('/');
+        string a = app.BaseAddress.AbsoluteUri.TrimEnd('/');
+        var lines = new[]
+        {
+            "CallFlows is running.",
+            $"  app                 {a}   (task hub '{app.Host.TaskHubName}', worker {app.Host.WorkerId})",
+            $"  incoming-call hook  {app.IncomingCallWebhook} (registered with the emulator's Event Grid)",
+            $"  ACS emulator        {e}" + (app.Emulator is null ? " (external)" : string.Empty),
+            $"  connection string   {app.EmulatorConnectionString}",
+            $"  resource id         {app.ResourceId}   (callback JWT audience)",
+            $"  OpenID config       {app.OpenIdConfigurationUri}",
+            string.Empty,
+            "Place a call (the agent answers; the caller hangs up after 2 s):",
+            $"  curl -s -X POST {e}/emulator/incoming-calls -H 'Content-Type: application/json' -d '{{\"from\":\"{DemoWorld.DemoCallerNumber}\",\"to\":\"{DemoWorld.AgentAnswersNumber}\"}}'",
+            $"  or: dotnet run --project CallFlows.Emulator -- call --emulator {e} --from {DemoWorld.DemoCallerNumber} --to {DemoWorld.AgentAnswersNumber}",
+            "Other routed numbers: "
+                + string.Join(", ", new[]
+                {
+                    $"{DemoWorld.AgentDeclinesNumber} (agent declines -> fallback transfer)",
+                    $"{DemoWorld.AgentBusyNumber} (busy)",
+                    $"{DemoWorld.AgentNoAnswerNumber} (no answer)",
+                    $"{DemoWorld.RejectedNumber} (rejected)",
+                    $"{DemoWorld.RedirectedNumber} (redirected)",
+                }),
+            "Start an outbound call:",
+            $"  curl -s -X POST {a}/api/calls -H 'Content-Type: application/json' -d '{{\"flow\":\"OutboundCall\",\"targets\":[\"4:{DemoWorld.PstnCalleeNumber}\"],\"callerId\":\"4:{DemoWorld.AgentAnswersNumber}\"}}'",
+            "Follow a call:",
+            $"  curl -s {a}/api/calls/<instanceId>      (or {a}/runtime/webhooks/durabletask/instances/<instanceId>)",
+            $"  curl -s {e}/emulator/calls   |   {e}/emulator/requests   |   {e}/emulator/events",
+            "Ctrl+C to stop.",
+        };
+        foreach (string line in lines)
+        {
+            Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+}
