@@ -111,6 +111,19 @@ public sealed class FlowScenarioTests
     }
 
     [Fact]
+    public async Task IncomingCall_CloudEventsSubscription_HandshakesAndRoutesTheCall()
+    {
+        await using var app = await AppHarness.StartAsync(s => s["CallFlows:Routing:Rules:0:Action"] = "Reject", registerWebhook: false);
+        using var cts = new CancellationTokenSource(Timeout);
+        await app.Emulator.RegisterEventGridWebhookAsync(app.WebhookUri, CallFlows.Emulator.EventGrid.EventGridDeliverySchema.CloudEvents, cancellationToken: cts.Token);
+
+        await app.Emulator.PlaceIncomingCallAsync(Caller, AppHarness.OwnedNumber, cancellationToken: cts.Token);
+        var outcome = await CompletedOutcomeAsync(app, await WaitForInboundAsync(app, cts.Token), cts.Token);
+
+        outcome.Result.Should().Be("Rejected");
+    }
+
+    [Fact]
     public async Task IncomingCallWebhook_ConcurrentDeliveriesOfOneCall_StartOneInstance()
     {
         await using var app = await AppHarness.StartAsync(s => s["CallFlows:Routing:Rules:0:Action"] = "Reject", registerWebhook: false);
