@@ -176,23 +176,15 @@ internal sealed class CallbackDispatcher : ICallbackSink, IAsyncDisposable
         var body = new JsonArray(outgoing.CloudEvent.DeepClone()).ToJsonString();
         for (var attempt = 1; ; attempt++)
         {
-            int? status = null;
-            try
+            var status = await WebhookAttempt.SendAsync(_http, () =>
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, outgoing.Target)
+                var request = new HttpRequestMessage(HttpMethod.Post, outgoing.Target)
                 {
                     Content = new StringContent(body, Encoding.UTF8, "application/json"),
                 };
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _tokens.CreateToken());
-                using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(token);
-                attemptCts.CancelAfter(_retry.AttemptTimeout);
-                using var response = await _http.SendAsync(request, attemptCts.Token);
-                status = (int)response.StatusCode;
-            }
-            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !token.IsCancellationRequested)
-            {
-                status = null;
-            }
+                return request;
+            }, _retry.AttemptTimeout, token);
 
             var success = status is >= 200 and < 300;
             var retryable = status is null or 429 or >= 500;

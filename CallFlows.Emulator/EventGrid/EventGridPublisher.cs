@@ -213,21 +213,10 @@ internal sealed class EventGridPublisher : IAsyncDisposable
     private async Task<(int? Status, bool Delivered)> PostAsync(SimIncomingCall incoming, EventGridSubscription subscription, bool duplicate, CancellationToken token, bool final = true)
     {
         var attempt = _deliveryCounts.AddOrUpdate((incoming.EventId, subscription.Name), 1, (_, n) => n + 1);
-        int? status = null;
-        try
-        {
-            using var request = subscription.Schema == EventGridDeliverySchema.CloudEvents
-                ? NewCloudEventRequest(subscription.Endpoint, incoming.EventGridEvent, subscription.Name, deliveryCount: attempt - 1)
-                : NewRequest(subscription.Endpoint, incoming.EventGridEvent, "Notification", subscription.Name, deliveryCount: attempt - 1);
-            using var cts = CancellationTokenSource.CreateLinkedTokenSource(token);
-            cts.CancelAfter(_retry.AttemptTimeout);
-            using var response = await _http.SendAsync(request, cts.Token);
-            status = (int)response.StatusCode;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !token.IsCancellationRequested)
-        {
-            status = null;
-        }
+        var status = await WebhookAttempt.SendAsync(_http, () => subscription.Schema == EventGridDeliverySchema.CloudEvents
+            ? NewCloudEventRequest(subscription.Endpoint, incoming.EventGridEvent, subscription.Name, deliveryCount: attempt - 1)
+            : NewRequest(subscription.Endpoint, incoming.EventGridEvent, "Notification", subscription.Name, deliveryCount: attempt - 1),
+            _retry.AttemptTimeout, token);
 
         var delivered = status is >= 200 and < 300;
         var outcome = delivered ? DeliveryOutcome.Delivered : final || duplicate ? DeliveryOutcome.GaveUp : DeliveryOutcome.WillRetry;
