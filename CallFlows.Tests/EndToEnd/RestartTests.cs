@@ -13,7 +13,7 @@ using Xunit.Abstractions;
 namespace CallFlows.Tests.EndToEnd;
 
 /// <summary>A call survives the app's process being killed mid-flow: a new process finishes it and no action is repeated.</summary>
-[Collection(ProcessCollection.Name)]
+[Collection(EndToEndCollection.Name)]
 public sealed class RestartTests(ITestOutputHelper log)
 {
     [Fact]
