@@ -65,6 +65,12 @@ internal sealed class AppHarness : IAsyncDisposable
             settings["CallFlows:Routing:Rules:0:Settings:AgentInvitationTimeout"] = "00:00:10";
             settings["CallFlows:Routing:Rules:0:Settings:AgentWaitTimeout"] = "00:00:20";
             configure?.Invoke(settings);
+            foreach (var key in settings.Keys.ToList())
+            {
+                // Tests name the emulator's agent user before the emulator (and its resource id) exists.
+                settings[key] = settings[key]?.Replace("8:acs:AGENT", $"8:acs:{emulator.ResourceId}_agent", StringComparison.Ordinal);
+            }
+
             var host = await LocalFunctionsHost.StartAsync(options);
             var harness = new AppHarness(emulator, host);
             if (registerWebhook)
