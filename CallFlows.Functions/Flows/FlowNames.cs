@@ -33,8 +33,11 @@ public static class FlowNames
     /// <summary>Set up or join a call and end it for everyone.</summary>
     public const string HangUpForEveryone = "HangUpForEveryoneFlow";
 
+    /// <summary>The inbound flow of docs/WRITING-FLOWS.md: two agents in turn, then the queue line.</summary>
+    public const string TwoAgents = "TwoAgentsFlow";
+
     /// <summary>The flows a routing rule may name (with or without the <c>Flow</c> suffix).</summary>
-    public static IReadOnlyList<string> Inbound { get; } = [InboundRouting];
+    public static IReadOnlyList<string> Inbound { get; } = [InboundRouting, TwoAgents];
 
     /// <summary>The flows <c>POST /api/calls</c> may start (with or without the <c>Flow</c> suffix).</summary>
     public static IReadOnlyList<string> Outbound { get; } = [OutboundCall, GroupCall, ConnectCall, GroupTransfer, CancelAddParticipant, RemoveParticipant, HangUpForEveryone];

@@ -120,9 +120,7 @@ public static class InboundRoutingFlow
             return flow.Complete(InboundRoutingFlowResult.TransferredToFallback, true, call, $"No agent ({noAgent}); transferred to {settings.FallbackTarget}.");
         }
 
-        // ACS answers 404 when the call ended meanwhile (e.g. the caller hung up while the agent rang: the add's
-        // AddParticipantFailed can arrive before CallDisconnected, so the flow may try the transfer on a call already gone).
-        if (transferred.Status == CallFlowActionStatus.CallDisconnected || transferred.ResultCode == 404)
+        if (transferred.Status == CallFlowActionStatus.CallDisconnected)
         {
             return flow.Complete(InboundRoutingFlowResult.CallerHungUp, false, call, "The caller hung up during the fallback transfer.");
         }

@@ -1,6 +1,10 @@
 namespace CallFlows.Tests.EndToEnd;
 
-/// <summary>The tests sharing one running app (<see cref="EndToEndFixture"/>); they use distinct caller numbers and run one at a time.</summary>
+/// <summary>
+/// The end-to-end tests: one running app (<see cref="EndToEndFixture"/>) shared by the in-process tests (distinct caller
+/// numbers), and the process tests (publish, restart). One collection, so they run one at a time: on 2 cores a parallel
+/// publish starves the flows' timers and makes the suite slower, not faster.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class EndToEndCollection : ICollectionFixture<EndToEndFixture>
 {

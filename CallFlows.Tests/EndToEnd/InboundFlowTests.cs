@@ -21,7 +21,7 @@ public sealed class InboundFlowTests(EndToEndFixture fixture)
     public async Task InboundRouting_AgentAnswers_AgentConnectedAndCallEndedWhenCallerLeaves()
     {
         const string caller = "+15551000001";
-        fixture.Emulator.World.Configure(caller, IdentityBehavior.Answers() with { HangUpAfter = TimeSpan.FromSeconds(2) });
+        fixture.Emulator.World.Configure(caller, IdentityBehavior.Answers() with { HangUpAfter = TimeSpan.FromSeconds(5) });
         var (incoming, id) = await EndToEndHarness.PlaceInboundAsync(this.App, caller, DemoWorld.AgentAnswersNumber);
 
         FlowCall call = await EndToEndHarness.FinishAsync(this.App, id, incoming);
@@ -108,7 +108,7 @@ public sealed class InboundFlowTests(EndToEndFixture fixture)
         // fallback transfer; ACS refuses it (404) and the flow reports the hang-up instead of a failed transfer.
         call.Performed.Where(r => r.Status >= 300).Should().OnlyContain(r => r.Operation == Transfer && r.Status == 404);
         call.Operations.Should().NotContain(Terminate, "there is nothing to hang up");
-        call.EventNames().Should().Contain("CallDisconnected");
+        fixture.Emulator.GetCall(call.Outcome.CallConnectionId!)!.State.Should().Be("disconnected");
     }
 
     [Fact]

@@ -10,7 +10,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace CallFlows.Tests.EndToEnd;
 
 /// <summary>The deployable artifact: <c>dotnet publish</c> of the Functions app declares every function with its binding.</summary>
-[Collection(ProcessCollection.Name)]
+[Collection(EndToEndCollection.Name)]
 public sealed class PublishTests
 {
     static readonly string[] KeyHttpFunctions = [IncomingCallTrigger.FunctionName, CallbackTrigger.FunctionName, StartCallTrigger.FunctionName, CallStatusTrigger.FunctionName];

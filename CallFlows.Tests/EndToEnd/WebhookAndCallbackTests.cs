@@ -33,7 +33,7 @@ public sealed class WebhookAndCallbackTests(EndToEndFixture fixture)
     public async Task IncomingCallWebhook_EventGridRedelivery_StartsNoSecondOrchestration()
     {
         const string caller = "+15553000001";
-        fixture.Emulator.World.Configure(caller, IdentityBehavior.Answers() with { HangUpAfter = TimeSpan.FromSeconds(2) });
+        fixture.Emulator.World.Configure(caller, IdentityBehavior.Answers() with { HangUpAfter = TimeSpan.FromSeconds(5) });
         var (incoming, id) = await EndToEndHarness.PlaceInboundAsync(this.App, caller, DemoWorld.AgentAnswersNumber);
         await EndToEndHarness.WaitForRequestAsync(this.App, r => r.Operation == "AnswerCall" && r.RequestBody.Contains(incoming.IncomingCallContext, StringComparison.Ordinal));
 
@@ -56,7 +56,7 @@ public sealed class WebhookAndCallbackTests(EndToEndFixture fixture)
         const string caller = "+15553000002";
         string agent = DemoWorld.SlowAgent(fixture.ResourceId);
         fixture.Emulator.World.Configure(agent, IdentityBehavior.Answers(TimeSpan.FromSeconds(3)));
-        fixture.Emulator.World.Configure(caller, IdentityBehavior.Answers() with { HangUpAfter = TimeSpan.FromSeconds(6) });
+        fixture.Emulator.World.Configure(caller, IdentityBehavior.Answers() with { HangUpAfter = TimeSpan.FromSeconds(10) });
         try
         {
             var (incoming, id) = await EndToEndHarness.PlaceInboundAsync(this.App, caller, DemoWorld.SlowAgentNumber);
@@ -89,7 +89,7 @@ public sealed class WebhookAndCallbackTests(EndToEndFixture fixture)
         IReadOnlyList<DemoCallReport> reports = await DemoRunner.RunAsync(this.App, output);
 
         reports.Should().HaveCount(10);
-        reports.Where(r => !r.Passed).Should().BeEmpty(output.ToString());
+        reports.Where(r => !r.Passed).Select(r => r.Scenario.Title).Should().BeEmpty(output.ToString());
         reports.Should().OnlyContain(r => r.Timeline.Count > 0 && r.Timeline[0].Milliseconds >= 0);
         output.ToString().Should().Contain("10/10 calls ended with their expected outcome");
     }
