@@ -1,3 +1,4 @@
+using CallFlows.Functions.Admission;
 using CallFlows.Functions.Routing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,8 @@ namespace CallFlows.Functions.Triggers;
 
 /// <summary>HTTP adapter: the Event Grid webhook for <c>Microsoft.Communication.IncomingCall</c> (POST, plus the CloudEvents OPTIONS handshake).</summary>
 /// <param name="dispatcher">The webhook logic.</param>
-public sealed class IncomingCallTrigger(IncomingCallDispatcher dispatcher)
+/// <param name="admission">Admission control: answers 429/503 + Retry-After before anything is scheduled when the app is saturated.</param>
+public sealed class IncomingCallTrigger(IncomingCallDispatcher dispatcher, IncomingCallAdmission admission)
 {
     /// <summary>The function name.</summary>
     public const string FunctionName = "IncomingCallWebhook";
@@ -22,5 +24,5 @@ public sealed class IncomingCallTrigger(IncomingCallDispatcher dispatcher)
     public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", "options", Route = "incoming-call")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken) => dispatcher.HandleAsync(request, client, cancellationToken);
+        CancellationToken cancellationToken) => admission.RunAsync(request, () => dispatcher.HandleAsync(request, client, cancellationToken));
 }

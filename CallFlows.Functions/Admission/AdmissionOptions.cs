@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http;
+
+namespace CallFlows.Functions.Admission;
+
+/// <summary>
+/// Admission control of the Event Grid webhook (section <c>CallFlows:Admission</c>): how many incoming-call deliveries
+/// one app instance accepts at once and per second before it answers "come back later" so Event Grid retries the
+/// delivery instead of the instance scheduling more calls than it can serve.
+/// </summary>
+public sealed class AdmissionOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "CallFlows:Admission";
+
+    /// <summary>Whether admission control is on. Default <see langword="true"/>.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// Deliveries handled at the same time by one instance (each one looks up and schedules orchestrations in the task
+    /// hub). 0 = unlimited. Default 32: well above a steady call rate, low enough that a burst does not pile up
+    /// storage round-trips whose latency every ringing caller waits for.
+    /// </summary>
+    public int MaxConcurrentStarts { get; set; } = 32;
+
+    /// <summary>
+    /// Deliveries admitted per second by one instance (a token bucket refilled every second, burst = this many).
+    /// 0 = unlimited. Default 50 (measured in docs/RESILIENCE.md: one local instance on 2 cores sustains ~10 new calls
+    /// per second end to end; a real Functions instance more). Lower it to the rate your instance sustains.
+    /// </summary>
+    public int MaxStartsPerSecond { get; set; } = 50;
+
+    /// <summary>
+    /// Status answered to a delivery that is not admitted. Default 429: Event Grid retries 429 after about 10 s while a
+    /// 503 waits 30 s or more, and an ACS incoming call rings for only ~30 s. Only 429 or 503 are accepted.
+    /// </summary>
+    public int RejectionStatusCode { get; set; } = StatusCodes.Status429TooManyRequests;
+
+    /// <summary>Minimum <c>Retry-After</c> announced to the sender. Default 1 s (the rate limiter's own estimate wins when longer).</summary>
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);
+}
