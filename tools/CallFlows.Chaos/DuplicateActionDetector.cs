@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using CallFlows.Emulator.Observability;
 
 namespace CallFlows.Chaos;
@@ -8,8 +9,9 @@ namespace CallFlows.Chaos;
 /// state: not a GET, answered 2xx, not an injected fault and not a replay of an earlier Repeatability-Request-ID (a
 /// replay returns the first response and executes nothing: that is deduplication working, not a duplicate).
 /// Performed requests are grouped by operation, target (call connection, or the incoming call context for
-/// answer/reject/redirect, which can happen once per call) and logical action (the operationContext the flow gives
-/// every action; a hang-up has none and is one per call).
+/// answer/reject/redirect, which can happen once per call) and logical action (the request body without its
+/// operationContext and operationCallbackUri, so an action re-issued under new ids still counts; a hang-up has no
+/// body and is one per call). A create or connect names its instance in its callbackUri, so it is once per flow.
 /// </summary>
 public static class DuplicateActionDetector
 {
@@ -32,32 +34,37 @@ public static class DuplicateActionDetector
     static (string Operation, string Target, string Logical) Identify(RecordedRequest request)
     {
         string operation = request.Operation ?? request.Method + " " + request.Path;
-        string? incomingCallContext = null;
-        string? operationContext = null;
-        if (!string.IsNullOrWhiteSpace(request.RequestBody))
+        if (string.IsNullOrWhiteSpace(request.RequestBody))
         {
-            try
-            {
-                using var json = JsonDocument.Parse(request.RequestBody);
-                if (json.RootElement.ValueKind == JsonValueKind.Object)
-                {
-                    incomingCallContext = json.RootElement.TryGetProperty("incomingCallContext", out JsonElement c) ? c.GetString() : null;
-                    operationContext = json.RootElement.TryGetProperty("operationContext", out JsonElement o) ? o.GetString() : null;
-                }
-            }
-            catch (JsonException)
-            {
-                // A 2xx answer to a body that is not JSON does not happen; keep the raw body as the identity.
-                operationContext = request.RequestBody;
-            }
+            // Hang-up (DELETE) and terminate: once per call connection.
+            return (operation, request.CallConnectionId ?? request.Path, operation);
         }
 
-        if (incomingCallContext is not null)
+        JsonNode? body;
+        try
         {
-            // Answer, reject and redirect act on the ringing call: once per call whatever the operation context.
-            return ("IncomingCall", incomingCallContext, "answer/reject/redirect");
+            body = JsonNode.Parse(request.RequestBody);
+        }
+        catch (JsonException)
+        {
+            // A 2xx answer to a body that is not JSON does not happen; keep the raw body as the identity.
+            return (operation, request.CallConnectionId ?? request.Path, request.RequestBody);
         }
 
-        return (operation, request.CallConnectionId ?? request.Path, operationContext ?? operation);
+        if (body is JsonObject json)
+        {
+            if (json["incomingCallContext"]?.GetValue<string>() is { } incomingCallContext)
+            {
+                // Answer, reject and redirect act on the ringing call: once per call whatever else the request says.
+                return ("IncomingCall", incomingCallContext, "answer/reject/redirect");
+            }
+
+            // The logical action is the request without what differs between two issues of "the same" action: its
+            // operation context and operation callback (a re-run with new ids is still the same add, transfer...).
+            json.Remove("operationContext");
+            json.Remove("operationCallbackUri");
+        }
+
+        return (operation, request.CallConnectionId ?? request.Path, body?.ToJsonString() ?? string.Empty);
     }
 }
