@@ -35,6 +35,13 @@ public sealed class AdmissionOptions
     /// </summary>
     public int RejectionStatusCode { get; set; } = StatusCodes.Status429TooManyRequests;
 
+    /// <summary>
+    /// Largest request body accepted by the POST endpoints (webhook, callbacks, start call); larger ones get 413 before
+    /// they are read. Default 2 MiB: Event Grid delivers at most 1 MB per request, ACS callbacks and start requests
+    /// are a few KB.
+    /// </summary>
+    public long MaxRequestBodyBytes { get; set; } = 2 * 1024 * 1024;
+
     /// <summary>Minimum <c>Retry-After</c> announced to the sender. Default 1 s (the rate limiter's own estimate wins when longer).</summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);
 }

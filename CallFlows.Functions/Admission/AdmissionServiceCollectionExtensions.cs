@@ -7,7 +7,7 @@ namespace CallFlows.Functions.Admission;
 /// <summary>Registration of the webhook's admission control.</summary>
 public static class AdmissionServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="IncomingCallAdmission"/> with <see cref="AdmissionOptions"/> bound from <c>CallFlows:Admission</c>.</summary>
+    /// <summary>Registers <see cref="IncomingCallAdmission"/> and <see cref="RequestGuard"/> with <see cref="AdmissionOptions"/> bound from <c>CallFlows:Admission</c>.</summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration.</param>
     /// <returns>The services.</returns>
@@ -17,6 +17,7 @@ public static class AdmissionServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<AdmissionOptions>().Bind(configuration.GetSection(AdmissionOptions.SectionName));
         services.TryAddSingleton<IncomingCallAdmission>();
+        services.TryAddSingleton<RequestGuard>();
         return services;
     }
 }

@@ -10,7 +10,8 @@ namespace CallFlows.Functions.Triggers;
 /// <summary>HTTP adapter: the Event Grid webhook for <c>Microsoft.Communication.IncomingCall</c> (POST, plus the CloudEvents OPTIONS handshake).</summary>
 /// <param name="dispatcher">The webhook logic.</param>
 /// <param name="admission">Admission control: answers 429/503 + Retry-After before anything is scheduled when the app is saturated.</param>
-public sealed class IncomingCallTrigger(IncomingCallDispatcher dispatcher, IncomingCallAdmission admission)
+/// <param name="guard">Size and content-type checks before the body is read.</param>
+public sealed class IncomingCallTrigger(IncomingCallDispatcher dispatcher, IncomingCallAdmission admission, RequestGuard guard)
 {
     /// <summary>The function name.</summary>
     public const string FunctionName = "IncomingCallWebhook";
@@ -24,5 +25,6 @@ public sealed class IncomingCallTrigger(IncomingCallDispatcher dispatcher, Incom
     public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", "options", Route = "incoming-call")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken) => admission.RunAsync(request, () => dispatcher.HandleAsync(request, client, cancellationToken));
+        CancellationToken cancellationToken) =>
+        guard.RunAsync(request, () => admission.RunAsync(request, () => dispatcher.HandleAsync(request, client, cancellationToken)));
 }

@@ -71,6 +71,13 @@ public static class ChaosRunner
         string NextLog() => Path.Combine(outputDirectory, string.Create(CultureInfo.InvariantCulture, $"host-{hostRun++}.log"));
 
         HostProcess host = await HostProcess.StartAsync(emulator.Endpoint, port, taskHub, azurite.ConnectionString, NextLog(), null, cancellationToken);
+        // The host registers its webhook with the emulator just after it starts answering its readiness probe: a call
+        // placed before that would never be delivered to anyone.
+        for (int i = 0; i < 300 && emulator.EventGridSubscriptions.Count == 0; i++)
+        {
+            await Task.Delay(100, cancellationToken);
+        }
+
         Say($"host pid {host.ProcessId} ready at {host.BaseAddress} (task hub {taskHub}); emulator {emulator.Endpoint}; logs in {outputDirectory}");
         var restartTimes = new List<TimeSpan>();
         using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
@@ -128,8 +135,8 @@ public static class ChaosRunner
                         string caller = "+1555200" + index.ToString("0000", CultureInfo.InvariantCulture);
                         if (scenario.Name == "agent-answers")
                         {
-                            // The connected caller talks a little, then hangs up (the flow then ends the call).
-                            emulator.World.Configure(caller, IdentityBehavior.Answers() with { HangUpAfter = TimeSpan.FromSeconds(3) });
+                            // The connected caller talks longer than a kill + restart, then hangs up (the flow then ends the call).
+                            emulator.World.Configure(caller, IdentityBehavior.Answers() with { HangUpAfter = TimeSpan.FromSeconds(15) });
                         }
 
                         incoming = await emulator.PlaceIncomingCallAsync(caller, called, cancellationToken: cancellationToken);
