@@ -93,7 +93,10 @@ public sealed class HostileInputTests(ITestOutputHelper output)
                 failures.Add($"{entry}: answered {status}, expected {entry.Expect} ({entry.Why})");
             }
 
-            if (!logged && entry.Path.StartsWith("/api/", StringComparison.Ordinal))
+            // Every request the app's code handles must leave a log line. 405s are answered by the host's router before
+            // any app code runs, and /runtime/webhooks/durabletask is the Durable extension's API (in Azure the
+            // Functions host logs both); they are reported in the output, not asserted.
+            if (!logged && entry.Path.StartsWith("/api/", StringComparison.Ordinal) && status != 405)
             {
                 failures.Add($"{entry}: no log line");
             }
@@ -128,7 +131,20 @@ public sealed class HostileInputTests(ITestOutputHelper output)
         string? body = entry.Generate is { } generate ? Generate(generate) : entry.Body;
         if (body == "{liveIncomingCallDelivery}")
         {
-            body = new JsonArray(liveDelivery.Data.DeepClone()).ToJsonString();
+            // The delivery log keeps the event's data: rebuild the Event Grid event exactly as it was delivered.
+            JsonNode evt = liveDelivery.Data.ContainsKey("eventType")
+                ? liveDelivery.Data.DeepClone()
+                : new JsonObject
+                {
+                    ["id"] = liveDelivery.EventId,
+                    ["topic"] = "/subscriptions/emulator/resourceGroups/emulator/providers/Microsoft.Communication/communicationServices/acs-emulator",
+                    ["subject"] = "incomingCall",
+                    ["eventType"] = liveDelivery.EventType,
+                    ["eventTime"] = liveDelivery.Time.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                    ["dataVersion"] = "1.0",
+                    ["data"] = liveDelivery.Data.DeepClone(),
+                };
+            body = new JsonArray(evt).ToJsonString();
         }
 
         body = body?.Replace("{live}", live, StringComparison.Ordinal);
