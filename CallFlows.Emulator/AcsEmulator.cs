@@ -102,11 +102,11 @@ public sealed class AcsEmulator : IAsyncDisposable
         var requestLog = new EmulatorLog<RecordedRequest>();
         var eventLog = new EmulatorLog<DeliveryRecord>();
         var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) }) { Timeout = Timeout.InfiniteTimeSpan };
-        var tokens = new CallbackTokenIssuer(options.ResourceId.ToString("D"), time);
+        var tokens = new CallbackTokenIssuer(options.ResourceId.ToString("D"), time, options.CallbackSigningKey);
         var callbacks = new CallbackDispatcher(http, tokens, faults, eventLog, options.CallbackRetry, time, logger);
         var topic = $"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/emulator/providers/Microsoft.Communication/communicationServices/{options.ResourceName}";
         var eventGrid = new EventGridPublisher(http, eventLog, options.EventGridRetry, time, logger, topic);
-        var engine = new CallEngine(options, world, callbacks, eventGrid.Publish);
+        var engine = new CallEngine(options, world, callbacks, eventGrid.Publish, logger);
         world.Engine = engine;
         eventGrid.IsRinging = engine.IsRinging;
         var api = new CallingApi(engine, new HmacAuthenticator(key, options.MaxClockSkew, time, options.BearerTokenValidator),
@@ -161,7 +161,20 @@ public sealed class AcsEmulator : IAsyncDisposable
     /// <returns>The registered subscription.</returns>
     /// <exception cref="EventGridValidationException">The webhook did not complete the handshake.</exception>
     public Task<EventGridSubscription> RegisterEventGridWebhookAsync(Uri webhook, string? name = null, CancellationToken cancellationToken = default) =>
-        _eventGrid.RegisterAsync(webhook, name, cancellationToken);
+        _eventGrid.RegisterAsync(webhook, name, EventGridDeliverySchema.EventGrid, cancellationToken);
+
+    /// <summary>
+    /// Registers an Event Grid webhook that receives IncomingCall in <paramref name="schema"/>: the Event Grid schema (after the
+    /// SubscriptionValidationEvent handshake) or CloudEvents 1.0 (after the OPTIONS abuse-protection handshake).
+    /// </summary>
+    /// <param name="webhook">The webhook URI.</param>
+    /// <param name="schema">The delivery schema.</param>
+    /// <param name="name">The subscription name; default a generated name.</param>
+    /// <param name="cancellationToken">Cancels the handshake.</param>
+    /// <returns>The registered subscription.</returns>
+    /// <exception cref="EventGridValidationException">The webhook did not complete the handshake.</exception>
+    public Task<EventGridSubscription> RegisterEventGridWebhookAsync(Uri webhook, EventGridDeliverySchema schema, string? name = null, CancellationToken cancellationToken = default) =>
+        _eventGrid.RegisterAsync(webhook, name, schema, cancellationToken);
 
     /// <summary>Delivers an IncomingCall event again (same event id, next <c>aeg-delivery-count</c>) to every webhook, as Event Grid may.</summary>
     /// <param name="eventId">The event id (<see cref="IncomingCallSnapshot.EventId"/>).</param>

@@ -74,6 +74,13 @@ public sealed class AcsEmulatorOptions
     /// <summary>The clock for timers, signed-date checks and JWT lifetimes. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// The RSA key that signs callback JWTs (published at <c>/calling/keys</c>). Default null: a fresh 2048-bit key per
+    /// instance. Test suites that start many emulators can share one key to save the key generation; the caller keeps
+    /// ownership of the key.
+    /// </summary>
+    public System.Security.Cryptography.RSA? CallbackSigningKey { get; set; }
+
     /// <summary>Where the emulator logs (requests, deliveries, handshakes). Default null: no logging.</summary>
     public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
 

@@ -16,6 +16,9 @@ internal static partial class Logs
     [LoggerMessage(1004, LogLevel.Error, "{Method} {Path} failed inside the emulator")]
     public static partial void RequestCrashed(ILogger logger, Exception exception, string method, string path);
 
+    [LoggerMessage(1005, LogLevel.Error, "A scheduled simulation step (ring, answer, hang-up, timeout) failed")]
+    public static partial void SimulationStepFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(2001, LogLevel.Information, "Callback {EventType} of call {CallConnectionId} -> {Target}: attempt {Attempt}, status {Status}, {Outcome}")]
     public static partial void CallbackAttempt(ILogger logger, string eventType, string callConnectionId, Uri target, int attempt, int? status, string outcome);
 

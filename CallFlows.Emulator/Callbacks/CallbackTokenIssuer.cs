@@ -15,14 +15,17 @@ internal sealed class CallbackTokenIssuer : IDisposable
 
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
-    private readonly RSA _key = RSA.Create(2048);
+    private readonly RSA _key;
+    private readonly bool _ownsKey;
     private readonly string _audience;
     private readonly TimeProvider _time;
 
-    public CallbackTokenIssuer(string audience, TimeProvider time)
+    public CallbackTokenIssuer(string audience, TimeProvider time, RSA? key)
     {
         _audience = audience;
         _time = time;
+        _ownsKey = key is null;
+        _key = key ?? RSA.Create(2048);
         var modulus = _key.ExportParameters(false).Modulus!;
         KeyId = Base64Url(SHA256.HashData(modulus))[..22];
     }
@@ -73,7 +76,13 @@ internal sealed class CallbackTokenIssuer : IDisposable
         ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
     };
 
-    public void Dispose() => _key.Dispose();
+    public void Dispose()
+    {
+        if (_ownsKey)
+        {
+            _key.Dispose();
+        }
+    }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -10,7 +10,7 @@ internal static class EmulatorCli
 {
     private const string Usage = """
         Usage:
-          serve [--port 5050] [--host 127.0.0.1] [--webhook <url>]... [--access-key <base64>] [--resource-id <guid>]
+          serve [--port 5050] [--host 127.0.0.1] [--webhook <url>]... [--cloudevents-webhook <url>]... [--access-key <base64>] [--resource-id <guid>]
                 [--owned-number <+E164>]... [--ring-timeout <seconds>] [--accept-bearer] [--quiet]
           call --from <+E164|rawId> --to <+E164|rawId> [--display-name <name>] [--emulator http://127.0.0.1:5050]
         """;
@@ -99,6 +99,17 @@ internal static class EmulatorCli
         }
 
         await using var running = emulator;
+        try
+        {
+            foreach (var webhook in options["cloudevents-webhook"])
+            {
+                await emulator.RegisterEventGridWebhookAsync(new Uri(webhook), CallFlows.Emulator.EventGrid.EventGridDeliverySchema.CloudEvents);
+            }
+        }
+        catch (CallFlows.Emulator.EventGrid.EventGridValidationException ex)
+        {
+            return await Fail(error, ex.Message);
+        }
         await output.WriteLineAsync($"ACS Call Automation emulator listening on {emulator.Endpoint}");
         await output.WriteLineAsync($"Connection string: {emulator.ConnectionString}");
         await output.WriteLineAsync($"Resource id (callback JWT audience): {emulator.ResourceId}");

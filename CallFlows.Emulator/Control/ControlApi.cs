@@ -84,7 +84,8 @@ internal static class ControlApi
 
             try
             {
-                return Results.Json(await emulator.RegisterEventGridWebhookAsync(endpoint, request.Name, cancellationToken), JsonOptions, statusCode: 201);
+                return Results.Json(await emulator.RegisterEventGridWebhookAsync(endpoint, request.Schema ?? EventGridDeliverySchema.EventGrid, request.Name, cancellationToken),
+                    JsonOptions, statusCode: 201);
             }
             catch (EventGridValidationException ex)
             {
@@ -201,7 +202,7 @@ internal static class ControlApi
 
     internal sealed record PlaceCallRequest(string From, string To, string? CallerDisplayName, Dictionary<string, string>? SipHeaders, Dictionary<string, string>? VoipHeaders);
 
-    internal sealed record RegisterWebhookRequest(string Endpoint, string? Name);
+    internal sealed record RegisterWebhookRequest(string Endpoint, string? Name, EventGridDeliverySchema? Schema);
 
     internal sealed record OwnedRequest(string Identity);
 

@@ -38,7 +38,7 @@ internal sealed class EventGridPublisher : IAsyncDisposable
 
     public void SetEndpoint(Uri endpoint) => _endpoint = endpoint;
 
-    public async Task<EventGridSubscription> RegisterAsync(Uri webhook, string? name, CancellationToken cancellationToken)
+    public async Task<EventGridSubscription> RegisterAsync(Uri webhook, string? name, EventGridDeliverySchema schema, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(webhook);
         if (!webhook.IsAbsoluteUri || (webhook.Scheme != Uri.UriSchemeHttp && webhook.Scheme != Uri.UriSchemeHttps))
@@ -47,6 +47,11 @@ internal sealed class EventGridPublisher : IAsyncDisposable
         }
 
         var subscriptionName = (name ?? "EMULATOR-SUBSCRIPTION-" + (_subscriptions.Count + 1).ToString(CultureInfo.InvariantCulture)).ToUpperInvariant();
+        if (schema == EventGridDeliverySchema.CloudEvents)
+        {
+            return await RegisterCloudEventsAsync(webhook, subscriptionName, cancellationToken);
+        }
+
         var code = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         var eventId = Guid.NewGuid().ToString();
         var validationEvent = new JsonObject
@@ -116,6 +121,51 @@ internal sealed class EventGridPublisher : IAsyncDisposable
         return subscription;
     }
 
+    private async Task<EventGridSubscription> RegisterCloudEventsAsync(Uri webhook, string subscriptionName, CancellationToken cancellationToken)
+    {
+        // CloudEvents abuse protection (PROTOCOL.md §8.4): OPTIONS with WebHook-Request-Origin; the endpoint consents by
+        // echoing the origin (or "*") in WebHook-Allowed-Origin with a 200.
+        const string origin = "eventgrid.azure.net";
+        int? status = null;
+        string? reason = null;
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Options, webhook);
+            request.Headers.Add("WebHook-Request-Origin", origin);
+            request.Headers.Add("WebHook-Request-Rate", "120");
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            cts.CancelAfter(TimeSpan.FromSeconds(30));
+            using var response = await _http.SendAsync(request, cts.Token);
+            status = (int)response.StatusCode;
+            var allowed = response.Headers.TryGetValues("WebHook-Allowed-Origin", out var values) ? values.FirstOrDefault() : null;
+            if (status != 200)
+            {
+                reason = $"the webhook answered OPTIONS with {status}; the CloudEvents handshake needs 200.";
+            }
+            else if (allowed != origin && allowed != "*")
+            {
+                reason = $"the OPTIONS response did not allow origin '{origin}' (WebHook-Allowed-Origin: {allowed ?? "missing"}).";
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            reason = $"the webhook could not be reached ({ex.Message}).";
+        }
+
+        Record(DeliveryChannel.EventGridValidation, Guid.NewGuid().ToString(), "CloudEvents.AbuseProtection", webhook, 1, status,
+            reason is null ? DeliveryOutcome.Delivered : DeliveryOutcome.GaveUp, new JsonObject { ["origin"] = origin }, duplicate: false);
+        if (reason is not null)
+        {
+            Logs.EventGridValidationFailed(_logger, webhook, reason);
+            throw new EventGridValidationException($"Webhook '{webhook}' failed the CloudEvents validation handshake: {reason}");
+        }
+
+        var subscription = new EventGridSubscription(subscriptionName, webhook, EventGridDeliverySchema.CloudEvents);
+        _subscriptions[webhook] = subscription;
+        Logs.EventGridValidated(_logger, webhook, subscriptionName);
+        return subscription;
+    }
+
     public void Publish(SimIncomingCall incoming)
     {
         foreach (var subscription in _subscriptions.Values)
@@ -166,7 +216,9 @@ internal sealed class EventGridPublisher : IAsyncDisposable
         int? status = null;
         try
         {
-            using var request = NewRequest(subscription.Endpoint, incoming.EventGridEvent, "Notification", subscription.Name, deliveryCount: attempt - 1);
+            using var request = subscription.Schema == EventGridDeliverySchema.CloudEvents
+                ? NewCloudEventRequest(subscription.Endpoint, incoming.EventGridEvent, subscription.Name, deliveryCount: attempt - 1)
+                : NewRequest(subscription.Endpoint, incoming.EventGridEvent, "Notification", subscription.Name, deliveryCount: attempt - 1);
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(token);
             cts.CancelAfter(_retry.AttemptTimeout);
             using var response = await _http.SendAsync(request, cts.Token);
@@ -195,6 +247,32 @@ internal sealed class EventGridPublisher : IAsyncDisposable
         request.Headers.Add("aeg-delivery-count", deliveryCount.ToString(CultureInfo.InvariantCulture));
         request.Headers.Add("aeg-data-version", eventGridEvent["dataVersion"]?.GetValue<string>() ?? "1.0");
         request.Headers.Add("aeg-metadata-version", "1");
+        return request;
+    }
+
+    private static HttpRequestMessage NewCloudEventRequest(Uri target, JsonObject eventGridEvent, string subscriptionName, int deliveryCount)
+    {
+        // Event Grid's schema conversion: topic -> source, eventType -> type, eventTime -> time; one event per POST.
+        var cloudEvent = new JsonObject
+        {
+            ["id"] = eventGridEvent["id"]!.DeepClone(),
+            ["source"] = eventGridEvent["topic"]!.DeepClone(),
+            ["subject"] = eventGridEvent["subject"]!.DeepClone(),
+            ["type"] = eventGridEvent["eventType"]!.DeepClone(),
+            ["time"] = eventGridEvent["eventTime"]!.DeepClone(),
+            ["specversion"] = "1.0",
+            ["datacontenttype"] = "application/json",
+            ["data"] = eventGridEvent["data"]!.DeepClone(),
+        };
+        var request = new HttpRequestMessage(HttpMethod.Post, target)
+        {
+            Content = new StringContent(cloudEvent.ToJsonString(), Encoding.UTF8, "application/cloudevents+json"),
+        };
+        request.Headers.Add("aeg-event-type", "Notification");
+        request.Headers.Add("aeg-subscription-name", subscriptionName);
+        request.Headers.Add("aeg-delivery-count", deliveryCount.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add("aeg-metadata-version", "1");
+        request.Headers.Add("WebHook-Request-Origin", "eventgrid.azure.net");
         return request;
     }
 

@@ -17,6 +17,7 @@ internal sealed class CallEngine : IDisposable
     private readonly TimeProvider _time;
     private readonly ICallbackSink _callbacks;
     private readonly Action<SimIncomingCall> _publishIncomingCall;
+    private readonly ILogger _logger;
     private readonly Dictionary<string, SimConnection> _connections = new(StringComparer.Ordinal);
     private readonly List<SimConnection> _connectionOrder = [];
     private readonly Dictionary<string, SimCall> _serverCalls = new(StringComparer.Ordinal);
@@ -33,8 +34,10 @@ internal sealed class CallEngine : IDisposable
         AcsEmulatorOptions options,
         EmulatedWorld world,
         ICallbackSink callbacks,
-        Action<SimIncomingCall> publishIncomingCall)
+        Action<SimIncomingCall> publishIncomingCall,
+        ILogger logger)
     {
+        _logger = logger;
         _options = options;
         _world = world;
         _time = options.TimeProvider;
@@ -194,28 +197,26 @@ internal sealed class CallEngine : IDisposable
 
     private (int Status, JsonNode? Body) Dispatch(string operation, string? callConnectionId, string? participantRawId, JsonObject? body)
     {
+        return operation switch
         {
-            return operation switch
-            {
-                "CreateCall" => (201, CreateCall(body!)),
-                "AnswerCall" => (200, AnswerCall(body!)),
-                "RejectCall" => RejectCall(body!),
-                "RedirectCall" => RedirectCall(body!),
-                "Connect" => (200, Connect(body!)),
-                "CallConnection_GetCall" => (200, Live(callConnectionId!).ToProperties()),
-                "CallConnection_HangupCall" => HangUp(Live(callConnectionId!)),
-                "CallConnection_TerminateCall" => Terminate(Live(callConnectionId!)),
-                "CallConnection_TransferToParticipant" => (202, Transfer(Live(callConnectionId!), body!)),
-                "CallConnection_GetParticipants" => (200, new JsonObject { ["value"] = ParticipantsJson(Live(callConnectionId!).Call) }),
-                "CallConnection_GetParticipant" => (200, GetParticipant(Live(callConnectionId!), participantRawId!)),
-                "CallConnection_AddParticipant" => (202, AddParticipant(Live(callConnectionId!), body!)),
-                "CallConnection_CancelAddParticipant" => (202, CancelAddParticipant(Live(callConnectionId!), body!)),
-                "CallConnection_RemoveParticipant" => (202, RemoveParticipant(Live(callConnectionId!), body!)),
-                "CallConnection_Mute" => (200, Mute(Live(callConnectionId!), body!)),
-                "CallConnection_MoveParticipants" => (202, MoveParticipants(Live(callConnectionId!), body!)),
-                _ => throw new ApiException(501, "NotSupportedByEmulator", $"Operation {operation} is not emulated."),
-            };
-        }
+            "CreateCall" => (201, CreateCall(body!)),
+            "AnswerCall" => (200, AnswerCall(body!)),
+            "RejectCall" => RejectCall(body!),
+            "RedirectCall" => RedirectCall(body!),
+            "Connect" => (200, Connect(body!)),
+            "CallConnection_GetCall" => (200, Live(callConnectionId!).ToProperties()),
+            "CallConnection_HangupCall" => HangUp(Live(callConnectionId!)),
+            "CallConnection_TerminateCall" => Terminate(Live(callConnectionId!)),
+            "CallConnection_TransferToParticipant" => (202, Transfer(Live(callConnectionId!), body!)),
+            "CallConnection_GetParticipants" => (200, new JsonObject { ["value"] = ParticipantsJson(Live(callConnectionId!).Call) }),
+            "CallConnection_GetParticipant" => (200, GetParticipant(Live(callConnectionId!), participantRawId!)),
+            "CallConnection_AddParticipant" => (202, AddParticipant(Live(callConnectionId!), body!)),
+            "CallConnection_CancelAddParticipant" => (202, CancelAddParticipant(Live(callConnectionId!), body!)),
+            "CallConnection_RemoveParticipant" => (202, RemoveParticipant(Live(callConnectionId!), body!)),
+            "CallConnection_Mute" => (200, Mute(Live(callConnectionId!), body!)),
+            "CallConnection_MoveParticipants" => (202, MoveParticipants(Live(callConnectionId!), body!)),
+            _ => throw new ApiException(501, "NotSupportedByEmulator", $"Operation {operation} is not emulated."),
+        };
     }
 
     private JsonObject CreateCall(JsonObject body)
@@ -1002,7 +1003,16 @@ internal sealed class CallEngine : IDisposable
                 _done = true;
                 engine._timers.Remove(this);
                 _timer?.Dispose();
-                action();
+                try
+                {
+                    action();
+                }
+                catch (Exception ex)
+                {
+                    // A timer thread must never throw: that would take the whole host down.
+                    Logs.SimulationStepFailed(engine._logger, ex);
+                }
+
                 engine.Signal();
             }
         }

@@ -95,4 +95,7 @@ internal static partial class Log
 
     [LoggerMessage(5004, LogLevel.Information, "Call status requested for unknown instance {InstanceId} (404)")]
     public static partial void StatusForUnknownInstance(ILogger logger, string instanceId);
+
+    [LoggerMessage(5005, LogLevel.Error, "Flow {Flow} could not be scheduled as {InstanceId}; the request fails so the sender retries")]
+    public static partial void SchedulingFailed(ILogger logger, string instanceId, string flow, Exception exception);
 }

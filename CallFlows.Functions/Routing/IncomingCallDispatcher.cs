@@ -88,7 +88,7 @@ public sealed class IncomingCallDispatcher(CallRouter router, ILogger<IncomingCa
         return new JsonHttpResult(StatusCodes.Status200OK, new DeliveryResponse(started, duplicates));
     }
 
-    private static async Task<bool> StartOnceAsync(DurableTaskClient client, string instanceId, RouteDecision decision, IncomingCall incoming, CancellationToken cancellationToken)
+    private async Task<bool> StartOnceAsync(DurableTaskClient client, string instanceId, RouteDecision decision, IncomingCall incoming, CancellationToken cancellationToken)
     {
         if (await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is not null)
         {
@@ -101,7 +101,7 @@ public sealed class IncomingCallDispatcher(CallRouter router, ILogger<IncomingCa
                 new StartOrchestrationOptions(instanceId), cancellationToken);
             return true;
         }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             // A concurrent delivery of the same call may have won the race: if its orchestration exists, this one is a
             // duplicate. Backends report the clash with different exception types; the instance's existence is what counts.
@@ -110,6 +110,8 @@ public sealed class IncomingCallDispatcher(CallRouter router, ILogger<IncomingCa
                 return false;
             }
 
+            // Not a duplicate: answer 5xx so Event Grid delivers the call again.
+            Log.SchedulingFailed(logger, instanceId, decision.FlowName, exception);
             throw;
         }
     }

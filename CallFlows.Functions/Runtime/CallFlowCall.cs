@@ -81,7 +81,7 @@ public sealed class CallFlowCall
         var (output, failure) = await _flow.InvokeAsync<AddParticipantOutput>(action, CallActionNames.AddParticipant, input);
         if (failure is not null)
         {
-            return new AddParticipantFlowResult(_flow.Finish(action, failure, "Connected"), participant, null);
+            return new AddParticipantFlowResult(FinishRefused(action, failure), participant, null);
         }
 
         var result = await _flow.AwaitOutcomeAsync(action, this, nameof(AddParticipantSucceeded), nameof(AddParticipantFailed), timeout, "Connected");
@@ -126,7 +126,7 @@ public sealed class CallFlowCall
             Copy(options?.CustomCallingContext.SipHeaders), Copy(options?.CustomCallingContext.VoipHeaders));
         var (_, failure) = await _flow.InvokeAsync<string>(action, CallActionNames.TransferCall, input);
         return failure is not null
-            ? _flow.Finish(action, failure, "Connected")
+            ? FinishRefused(action, failure)
             : await _flow.AwaitOutcomeAsync(action, this, nameof(CallTransferAccepted), nameof(CallTransferFailed), timeout, "Connected");
     }
 
@@ -289,6 +289,23 @@ public sealed class CallFlowCall
 
     private static Dictionary<string, string>? Copy(IReadOnlyDictionary<string, string>? headers) =>
         headers is null || headers.Count == 0 ? null : new Dictionary<string, string>(headers, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Ends an add or a transfer that ACS refused. A 404 there means the call itself is gone: the request raced the end
+    /// of the call (the caller hung up while an invitation rang: <c>AddParticipantFailed</c> precedes
+    /// <c>CallDisconnected</c>, and the flow acts on the first before the second arrives). It is reported as
+    /// CallDisconnected, as the event would have, so flows stop acting on a dead call instead of failing further.
+    /// </summary>
+    private CallFlowActionResult FinishRefused(PendingAction action, CallFlowActionResult failure)
+    {
+        if (failure.ResultCode == 404)
+        {
+            MarkDisconnected(null);
+            return _flow.Finish(action, DisconnectedResult() with { Message = failure.Message }, "Disconnected");
+        }
+
+        return _flow.Finish(action, failure, "Connected");
+    }
 
     private CallFlowActionResult? NotActive()
     {

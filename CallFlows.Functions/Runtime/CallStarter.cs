@@ -70,8 +70,22 @@ public sealed class CallStarter(ICallManagementLinkFactory links, ILogger<CallSt
         }
         else
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(new TaskName(flow!), input, new StartOrchestrationOptions(instanceId), cancellationToken);
-            Log.OutboundCallScheduled(logger, instanceId, flow!);
+            try
+            {
+                await client.ScheduleNewOrchestrationInstanceAsync(new TaskName(flow!), input, new StartOrchestrationOptions(instanceId), cancellationToken);
+                Log.OutboundCallScheduled(logger, instanceId, flow!);
+            }
+            catch (Exception exception) when (body.InstanceId is not null && !cancellationToken.IsCancellationRequested)
+            {
+                // Two requests with the same idempotency key raced: the one that lost finds the winner's instance.
+                if (await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, CancellationToken.None) is null)
+                {
+                    Log.SchedulingFailed(logger, instanceId, flow!, exception);
+                    throw;
+                }
+
+                Log.StartRequestRepeated(logger, instanceId, flow!);
+            }
         }
 
         var payload = links.Create(request, client, instanceId);

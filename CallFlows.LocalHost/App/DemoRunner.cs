@@ -18,7 +18,7 @@ public static class DemoRunner
     /// <summary>Gets the demo's scenarios.</summary>
     public static IReadOnlyList<DemoScenario> Scenarios { get; } =
     [
-        Inbound("Inbound call reaches an agent (caller hangs up after 2 s)", DemoWorld.DemoCallerNumber, DemoWorld.AgentAnswersNumber,
+        Inbound("Inbound call reaches an agent (caller hangs up after 5 s)", DemoWorld.DemoCallerNumber, DemoWorld.AgentAnswersNumber,
             FlowNames.InboundRouting, nameof(InboundRoutingFlowResult.AgentConnected)),
         Inbound("Agent declines: fallback transfer with custom headers", "+15550001001", DemoWorld.AgentDeclinesNumber,
             FlowNames.InboundRouting, nameof(InboundRoutingFlowResult.TransferredToFallback)),
@@ -38,7 +38,7 @@ public static class DemoRunner
         Outbound("Group call: a phone and an ACS user", resourceId => new
         {
             flow = "GroupCall", targets = new[] { "4:" + DemoWorld.PstnCallee2Number, DemoWorld.AcsCallee(resourceId) },
-            callerId = "4:" + DemoWorld.AgentAnswersNumber, maxDurationSeconds = 3,
+            callerId = "4:" + DemoWorld.AgentAnswersNumber, maxDurationSeconds = 20,
         }, FlowNames.GroupCall, nameof(GroupCallFlowResult.EndedByParticipants)),
         Outbound("Connect to a room, leave after 2 s", new
         {

@@ -87,7 +87,7 @@ public sealed class StartCommand : ICliCommand
             $"  resource id         {app.ResourceId}   (callback JWT audience)",
             $"  OpenID config       {app.OpenIdConfigurationUri}",
             string.Empty,
-            "Place a call (the agent answers; the caller hangs up after 2 s):",
+            "Place a call (the agent answers; the caller hangs up after 5 s):",
             $"  curl -s -X POST {e}/emulator/incoming-calls -H 'Content-Type: application/json' -d '{{\"from\":\"{DemoWorld.DemoCallerNumber}\",\"to\":\"{DemoWorld.AgentAnswersNumber}\"}}'",
             $"  or: dotnet run --project CallFlows.Emulator -- call --emulator {e} --from {DemoWorld.DemoCallerNumber} --to {DemoWorld.AgentAnswersNumber}",
             "Other routed numbers: "

@@ -34,6 +34,7 @@ public sealed class CallLifecycleTests : EmulatorTestBase
         updated.Data["sequenceNumber"]!.GetValue<int>().Should().Be(1);
         updated.Data["participants"]![0]!["identifier"]!["rawId"]!.GetValue<string>().Should().Be("4:" + Pstn);
         Receiver.Callbacks.Entries.Should().OnlyContain(c => c.TokenError == null);
+        connected.Authorization.Should().NotBe(updated.Authorization, "a new token per POST");
 
         var get = await Raw.GetAsync($"/calling/callConnections/{id}");
         get.Status.Should().Be(200);

@@ -15,7 +15,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace CallFlows.Tests.Emulator;
 
 /// <summary>One callback POST as the app received it, with the verdict on its JWT.</summary>
-internal sealed record ReceivedCallback(string Path, string Id, string Type, string? CallConnectionId, JsonObject Data, JsonObject CloudEvent, int ArrayLength, string? TokenError)
+internal sealed record ReceivedCallback(string Path, string Id, string Type, string? CallConnectionId, JsonObject Data, JsonObject CloudEvent, int ArrayLength, string? TokenError, string Authorization)
 {
     public string Name => Type["Microsoft.Communication.".Length..];
 
@@ -68,6 +68,14 @@ internal sealed class CallbackReceiver : IAsyncDisposable
 
     public EmulatorLog<ReceivedEventGrid> EventGrid { get; } = new();
 
+    public Uri CloudEventsUri => new(BaseUri, "cloudevents");
+
+    /// <summary>IncomingCall events received in the CloudEvents schema, with their aeg-delivery-count and content type.</summary>
+    public EmulatorLog<(JsonObject CloudEvent, int DeliveryCount, string ContentType)> CloudEvents { get; } = new();
+
+    /// <summary>What the CloudEvents endpoint answers in WebHook-Allowed-Origin (null: no header, i.e. no consent).</summary>
+    public string? AllowedOrigin { get; set; } = "eventgrid.azure.net";
+
     public ValidationReply Validation { get; set; } = ValidationReply.Echo;
 
     public static async Task<CallbackReceiver> StartAsync(AcsEmulator emulator)
@@ -78,6 +86,24 @@ internal sealed class CallbackReceiver : IAsyncDisposable
         var app = builder.Build();
         var receiver = new CallbackReceiver(app, emulator);
         app.MapPost("/eventgrid", (Delegate)receiver.OnEventGridAsync);
+        app.MapMethods("/cloudevents", ["OPTIONS"], (HttpContext context) =>
+        {
+            context.Response.Headers["WebHook-Request-Origin-Seen"] = context.Request.Headers["WebHook-Request-Origin"];
+            if (receiver.AllowedOrigin is { } allowed)
+            {
+                context.Response.Headers["WebHook-Allowed-Origin"] = allowed;
+                context.Response.Headers["WebHook-Allowed-Rate"] = "*";
+            }
+
+            return Results.Ok();
+        });
+        app.MapPost("/cloudevents", async (HttpContext context) =>
+        {
+            var cloudEvent = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
+            receiver.CloudEvents.Add((cloudEvent, int.Parse(context.Request.Headers["aeg-delivery-count"].ToString(), System.Globalization.CultureInfo.InvariantCulture),
+                context.Request.ContentType ?? string.Empty));
+            return Results.Ok();
+        });
         app.MapPost("/{**path}", (Delegate)receiver.OnCallbackAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -124,7 +150,7 @@ internal sealed class CallbackReceiver : IAsyncDisposable
         var tokenError = await ValidateTokenAsync(context.Request.Headers.Authorization.ToString());
         var data = cloudEvent["data"]!.AsObject();
         Callbacks.Add(new ReceivedCallback(path, cloudEvent["id"]!.GetValue<string>(), cloudEvent["type"]!.GetValue<string>(),
-            data["callConnectionId"]?.GetValue<string>(), data, cloudEvent, array.Count, tokenError));
+            data["callConnectionId"]?.GetValue<string>(), data, cloudEvent, array.Count, tokenError, context.Request.Headers.Authorization.ToString()));
         return Results.Ok();
     }
 

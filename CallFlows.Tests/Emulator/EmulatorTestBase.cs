@@ -15,6 +15,9 @@ public abstract class EmulatorTestBase : IAsyncLifetime
     protected const string AcsUser2 = "8:acs:11111111-1111-1111-1111-111111111111_00000001-aaaa-bbbb-cccc-000000000002";
     protected static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
+    // One signing key for the whole suite: RSA key generation per emulator would dominate the suite's CPU time.
+    private static readonly System.Security.Cryptography.RSA SharedSigningKey = System.Security.Cryptography.RSA.Create(2048);
+
     private protected AcsEmulator Emulator { get; private set; } = null!;
 
     private protected CallbackReceiver Receiver { get; private set; } = null!;
@@ -32,6 +35,7 @@ public abstract class EmulatorTestBase : IAsyncLifetime
             // Quick simulated people keep the suite fast; the 300 ms default is covered by its own test.
             DefaultBehavior = IdentityBehavior.Answers(TimeSpan.FromMilliseconds(20)),
             ConnectDelay = TimeSpan.FromMilliseconds(10),
+            CallbackSigningKey = SharedSigningKey,
         };
         Configure(options);
         Emulator = await AcsEmulator.StartAsync(options);

@@ -180,17 +180,20 @@ public sealed class IncomingCallTests : EmulatorTestBase
         response.ErrorMessage.Should().Contain("callRejectReason");
     }
 
-    [Fact]
-    public async Task RedirectCall_ToOwnedUser_RaisesNewIncomingCallAndEmitsNoCallback()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task RedirectCall_ToOwnedUserOrNumber_RaisesNewIncomingCallAndEmitsNoCallback(bool toUser)
     {
-        var ownUser = $"8:acs:{Emulator.ResourceId}_00000002-0000-0000-0000-000000000001";
+        Emulator.World.AddOwnedPhoneNumber("+18005550101");
+        var ownUser = toUser ? $"8:acs:{Emulator.ResourceId}_00000002-0000-0000-0000-000000000001" : "4:+18005550101";
         await Emulator.RegisterEventGridWebhookAsync(Receiver.EventGridUri);
         var placed = await Emulator.PlaceIncomingCallAsync(Caller, OwnedNumber);
 
         var response = await Raw.PostAsync("/calling/callConnections:redirect", new JsonObject
         {
             ["incomingCallContext"] = placed.IncomingCallContext,
-            ["target"] = User(ownUser),
+            ["target"] = toUser ? User(ownUser) : Phone(ownUser[2..]),
         });
 
         response.Status.Should().Be(204, response.Text);
@@ -235,5 +238,39 @@ public sealed class IncomingCallTests : EmulatorTestBase
         var act = () => Emulator.PlaceIncomingCallAsync(Caller, Pstn);
 
         await act.Should().ThrowAsync<ArgumentException>().WithMessage("*not a phone number or ACS user of the resource*");
+    }
+}
+
+public sealed class CloudEventsSchemaTests : EmulatorTestBase
+{
+    [Fact]
+    public async Task RegisterCloudEventsWebhook_OptionsHandshake_ThenIncomingCallAsOneCloudEventPerPost()
+    {
+        var subscription = await Emulator.RegisterEventGridWebhookAsync(Receiver.CloudEventsUri, CallFlows.Emulator.EventGrid.EventGridDeliverySchema.CloudEvents, "ce");
+
+        subscription.Schema.Should().Be(CallFlows.Emulator.EventGrid.EventGridDeliverySchema.CloudEvents);
+        var placed = await Emulator.PlaceIncomingCallAsync(Caller, OwnedNumber);
+
+        var (cloudEvent, deliveryCount, contentType) = await Receiver.CloudEvents.WaitForAsync(_ => true, Wait);
+        contentType.Should().StartWith("application/cloudevents+json");
+        deliveryCount.Should().Be(0);
+        cloudEvent["specversion"]!.GetValue<string>().Should().Be("1.0");
+        cloudEvent["id"]!.GetValue<string>().Should().Be(placed.EventId);
+        cloudEvent["type"]!.GetValue<string>().Should().Be("Microsoft.Communication.IncomingCall");
+        cloudEvent["source"]!.GetValue<string>().Should().Contain("/providers/Microsoft.Communication/communicationServices/");
+        AssertConforms(cloudEvent["data"], "IncomingCall");
+        var parsed = Azure.Messaging.CloudEvent.Parse(BinaryData.FromString(cloudEvent.ToJsonString()))!;
+        parsed.Type.Should().Be("Microsoft.Communication.IncomingCall");
+    }
+
+    [Fact]
+    public async Task RegisterCloudEventsWebhook_OriginNotAllowed_Throws()
+    {
+        Receiver.AllowedOrigin = null;
+
+        var act = () => Emulator.RegisterEventGridWebhookAsync(Receiver.CloudEventsUri, CallFlows.Emulator.EventGrid.EventGridDeliverySchema.CloudEvents);
+
+        await act.Should().ThrowAsync<CallFlows.Emulator.EventGrid.EventGridValidationException>().WithMessage("*WebHook-Allowed-Origin*");
+        Emulator.EventGridSubscriptions.Should().BeEmpty();
     }
 }

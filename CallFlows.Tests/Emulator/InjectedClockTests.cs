@@ -62,6 +62,30 @@ public sealed class InjectedClockTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task AnswerCall_CallerHangsUpBeforeConnect_AnswerFailedThenCallDisconnected()
+    {
+        var placed = await Emulator.PlaceIncomingCallAsync(Caller, OwnedNumber);
+        var response = await Raw.PostAsync("/calling/callConnections:answer", new JsonObject
+        {
+            ["incomingCallContext"] = placed.IncomingCallContext,
+            ["callbackUri"] = Receiver.CallbackUri.AbsoluteUri,
+            ["operationContext"] = "ctx",
+        });
+        response.Status.Should().Be(200);
+        var id = response.Body!["callConnectionId"]!.GetValue<string>();
+
+        // The connect step waits on the injected clock, so the caller reliably hangs up in between.
+        Emulator.HangUpParticipant(id, Caller);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+
+        var failed = await Receiver.WaitForAsync(id, "AnswerFailed");
+        failed.Data["operationContext"]!.GetValue<string>().Should().Be("ctx");
+        failed.Data["resultInformation"]!["code"]!.GetValue<int>().Should().Be(487);
+        await AssertEndsWithCallDisconnectedAsync(id);
+        Receiver.NamesFor(id).Should().Equal("AnswerFailed", "CallDisconnected");
+    }
+
+    [Fact]
     public async Task SignedDate_JudgedAgainstInjectedClock()
     {
         _clock.Advance(TimeSpan.FromMinutes(20));

@@ -6,7 +6,7 @@ namespace CallFlows.Tests.Emulator;
 
 public sealed class ParticipantOperationTests : EmulatorTestBase
 {
-    protected override void Configure(AcsEmulatorOptions options) => options.DefaultInvitationTimeout = TimeSpan.FromSeconds(1);
+    protected override void Configure(AcsEmulatorOptions options) => options.DefaultInvitationTimeout = TimeSpan.FromMilliseconds(300);
 
     [Fact]
     public async Task AddParticipant_Answers_Returns202ThenSucceededOnOperationCallbackAndRosterOnMainCallback()
@@ -49,7 +49,7 @@ public sealed class ParticipantOperationTests : EmulatorTestBase
         Emulator.World.Configure(target, new IdentityBehavior { Answer = mode, AnswerDelay = TimeSpan.FromMilliseconds(10) });
         var id = await CreateConnectedCallAsync();
 
-        // No invitationTimeoutInSeconds: the emulator's default invitation timeout (1 s here) applies to no-answer.
+        // No invitationTimeoutInSeconds: the emulator's default invitation timeout (300 ms here) applies to no-answer.
         var response = await Raw.PostAsync($"/calling/callConnections/{id}/participants:add", new JsonObject
         {
             ["participantToAdd"] = target.StartsWith("4:", StringComparison.Ordinal) ? Phone(target[2..]) : User(target),

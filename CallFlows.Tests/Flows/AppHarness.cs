@@ -33,7 +33,7 @@ internal sealed class AppHarness : IAsyncDisposable
 
     public Uri WebhookUri => new(Host.BaseAddress, "api/incoming-call");
 
-    public static async Task<AppHarness> StartAsync(Action<IDictionary<string, string?>>? configure = null, bool registerWebhook = true)
+    public static async Task<AppHarness> StartAsync(Action<IDictionary<string, string?>>? configure = null, bool registerWebhook = true, string? azureStorageConnectionString = null)
     {
         var emulator = await AcsEmulator.StartAsync(new AcsEmulatorOptions { ConnectDelay = TimeSpan.FromMilliseconds(20) });
         try
@@ -43,9 +43,13 @@ internal sealed class AppHarness : IAsyncDisposable
             var options = new LocalHostOptions
             {
                 FunctionsAssembly = typeof(IncomingCallTrigger).Assembly,
-                Engine = EngineKind.InMemory,
-                StorageConnectionString = "DefaultEndpointsProtocol=https;AccountName=unused;AccountKey=dW51c2Vk;EndpointSuffix=invalid",
+                // In-memory engine by default (fast); the Azure Storage engine over Azurite when a connection string is given,
+                // tuned by the repository's host.json exactly like the deployed app.
+                Engine = azureStorageConnectionString is null ? EngineKind.InMemory : EngineKind.AzureStorage,
+                StorageConnectionString = azureStorageConnectionString
+                    ?? "DefaultEndpointsProtocol=https;AccountName=unused;AccountKey=dW51c2Vk;EndpointSuffix=invalid",
                 TaskHubName = "f" + Guid.NewGuid().ToString("N")[..16],
+                DeleteTaskHubOnStop = true,
                 HttpPort = port,
                 MinimumLogLevel = LogLevel.Warning,
                 ConfigureServices = (services, configuration) => services.AddCallFlows(configuration),
@@ -61,6 +65,12 @@ internal sealed class AppHarness : IAsyncDisposable
             settings["CallFlows:Routing:Rules:0:Settings:AgentInvitationTimeout"] = "00:00:10";
             settings["CallFlows:Routing:Rules:0:Settings:AgentWaitTimeout"] = "00:00:20";
             configure?.Invoke(settings);
+            foreach (var key in settings.Keys.ToList())
+            {
+                // Tests name the emulator's agent user before the emulator (and its resource id) exists.
+                settings[key] = settings[key]?.Replace("8:acs:AGENT", $"8:acs:{emulator.ResourceId}_agent", StringComparison.Ordinal);
+            }
+
             var host = await LocalFunctionsHost.StartAsync(options);
             var harness = new AppHarness(emulator, host);
             if (registerWebhook)

@@ -77,6 +77,53 @@ public sealed class FlowScenarioTests
     }
 
     [Fact]
+    public async Task RedirectRule_ToOwnedUser_NewIncomingCallGetsItsOwnFlow()
+    {
+        await using var app = await AppHarness.StartAsync(s =>
+        {
+            s["CallFlows:Routing:Rules:0:Action"] = "Redirect";
+            s["CallFlows:Routing:Rules:0:RedirectTarget"] = "8:acs:AGENT";
+            s["CallFlows:Routing:Rules:1:Called"] = "8:acs:*";
+            s["CallFlows:Routing:Rules:1:Action"] = "Reject";
+            s["CallFlows:Routing:Rules:1:RejectReason"] = "Busy";
+        });
+        using var cts = new CancellationTokenSource(Timeout);
+
+        await app.Emulator.PlaceIncomingCallAsync(Caller, AppHarness.OwnedNumber, cancellationToken: cts.Token);
+        var outcomes = new List<CallFlowOutcome>();
+        while (outcomes.Count < 2)
+        {
+            outcomes.Clear();
+            foreach (var id in await ListAsync(app, CallInstanceIds.InboundPrefix))
+            {
+                var instance = await app.Host.Client.GetInstanceAsync(id, getInputsAndOutputs: true, cts.Token);
+                if (instance?.IsCompleted == true)
+                {
+                    outcomes.Add(instance.ReadOutputAs<CallFlowOutcome>()!);
+                }
+            }
+
+            await Task.Delay(100, cts.Token);
+        }
+
+        outcomes.Select(o => (o.Flow, o.Result)).Should().BeEquivalentTo(new[] { ("RedirectCallFlow", "Redirected"), ("RejectCallFlow", "Rejected") },
+            "the redirected call raises a new IncomingCall for the user, which the callee-aware instance id keeps apart");
+    }
+
+    [Fact]
+    public async Task IncomingCall_CloudEventsSubscription_HandshakesAndRoutesTheCall()
+    {
+        await using var app = await AppHarness.StartAsync(s => s["CallFlows:Routing:Rules:0:Action"] = "Reject", registerWebhook: false);
+        using var cts = new CancellationTokenSource(Timeout);
+        await app.Emulator.RegisterEventGridWebhookAsync(app.WebhookUri, CallFlows.Emulator.EventGrid.EventGridDeliverySchema.CloudEvents, cancellationToken: cts.Token);
+
+        await app.Emulator.PlaceIncomingCallAsync(Caller, AppHarness.OwnedNumber, cancellationToken: cts.Token);
+        var outcome = await CompletedOutcomeAsync(app, await WaitForInboundAsync(app, cts.Token), cts.Token);
+
+        outcome.Result.Should().Be("Rejected");
+    }
+
+    [Fact]
     public async Task IncomingCallWebhook_ConcurrentDeliveriesOfOneCall_StartOneInstance()
     {
         await using var app = await AppHarness.StartAsync(s => s["CallFlows:Routing:Rules:0:Action"] = "Reject", registerWebhook: false);
@@ -212,6 +259,30 @@ public sealed class FlowScenarioTests
 
         outcome.Result.Should().Be("EndedForEveryone", outcome.Detail);
         app.Emulator.RequestLog.Entries.Should().Contain(r => r.Operation == "CallConnection_TerminateCall" && r.Status == 204);
+    }
+
+    [Fact]
+    public async Task RemoveParticipant_DuplicatedReorderedCallbacksAndServiceErrors_StillRemovesOnceWithOneRepeatabilityId()
+    {
+        await using var app = await AppHarness.StartAsync(registerWebhook: false);
+        app.Emulator.Faults.DuplicateProbability = 1;
+        app.Emulator.Faults.ReorderProbability = 0.5;
+        // More 503s than the client's own retries absorb: the activity fails transiently and the runtime retries it.
+        app.Emulator.Faults.FailNextRequests(6, 503);
+
+        var outcome = await StartAsync(app, new
+        {
+            flow = "RemoveParticipant",
+            targets = new[] { "4:" + Caller, app.AgentRawId },
+            callerId = "4:" + AppHarness.OwnedNumber,
+            participant = "4:" + Caller,
+        });
+
+        outcome.Result.Should().Be("ParticipantRemoved", outcome.Detail);
+        var creates = app.Emulator.RequestLog.Entries.Where(r => r.Operation == "CreateCall").ToList();
+        creates.Should().HaveCount(7, "six injected failures, then the call is created");
+        creates.Select(r => r.RepeatabilityRequestId).Distinct().Should().ContainSingle("every attempt, by the client or by an activity retry, resends one repeatability id");
+        app.Emulator.RequestLog.Entries.Count(r => r.Operation == "CallConnection_RemoveParticipant" && r.Status == 202).Should().Be(1);
     }
 
     private static async Task<CallFlowOutcome> StartAsync(AppHarness app, object body)

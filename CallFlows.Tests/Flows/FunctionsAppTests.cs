@@ -140,6 +140,29 @@ public sealed class FunctionsAppTests
         status.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task StartCall_SameIdempotencyKeyConcurrently_StartsOneInstance()
+    {
+        await using var app = await AppHarness.StartAsync(registerWebhook: false);
+        using var cts = new CancellationTokenSource(Timeout);
+        var key = "order-" + Guid.NewGuid().ToString("N");
+        var body = new { flow = "OutboundCall", instanceId = key, targets = new[] { app.AgentRawId }, maxDurationSeconds = 1 };
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => app.Http.PostAsJsonAsync("api/calls", body, cts.Token)));
+
+        responses.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.Accepted);
+        foreach (var response in responses)
+        {
+            (await response.Content.ReadFromJsonAsync<JsonElement>(cts.Token)).GetProperty("id").GetString().Should().Be(key);
+            response.Dispose();
+        }
+
+        await app.Host.Client.WaitForInstanceCompletionAsync(key, getInputsAndOutputs: false, cts.Token);
+        app.Emulator.RequestLog.Entries.Count(r => r.Operation == "CreateCall").Should().Be(1, "one instance placed one call");
+        using var conflict = await app.Http.PostAsJsonAsync("api/calls", new { flow = "GroupCall", instanceId = key, targets = new[] { app.AgentRawId } }, cts.Token);
+        conflict.StatusCode.Should().Be(HttpStatusCode.Conflict);
+    }
+
     [Theory]
     [InlineData("""{"flow":"Teleport","targets":["8:acs:x"]}""", "flow")]
     [InlineData("""{"flow":"OutboundCall","targets":["4:+14255550123"]}""", "callerId")]
