@@ -30,8 +30,9 @@ public sealed class AdmissionOptions
     public int MaxStartsPerSecond { get; set; } = 50;
 
     /// <summary>
-    /// Status answered to a delivery that is not admitted. Default 429: Event Grid retries 429 after about 10 s while a
-    /// 503 waits 30 s or more, and an ACS incoming call rings for only ~30 s. Only 429 or 503 are accepted.
+    /// Status answered to a delivery that is not admitted: 429 or 503, which Event Grid retries on its schedule (it
+    /// drops a webhook delivery answered 400, 401, 403 or 413 without retrying). Default 429: it says exactly "too
+    /// many requests", and unlike 503 it is never mistaken for the app being down by probes and dashboards.
     /// </summary>
     public int RejectionStatusCode { get; set; } = StatusCodes.Status429TooManyRequests;
 
