@@ -15,7 +15,7 @@ using Xunit.Abstractions;
 namespace CallFlows.Tests.Resilience;
 
 /// <summary>
-/// Every shipped flow (the demo's scenario set) run twice on one app: with clean delivery, then with the emulator
+/// Every shipped flow (the demo's scenario set plus group transfer, cancel add, remove and hang up for everyone) run twice on one app: with clean delivery, then with the emulator
 /// duplicating, reordering and delaying every callback and Event Grid redelivering every IncomingCall. The outcomes
 /// must be the same, with exactly one orchestration per call.
 /// </summary>
@@ -38,9 +38,41 @@ public sealed class EventDeliveryFaultTests(ITestOutputHelper output)
         // being connected and the group call lasts at most 3 s, which a 0.4 s delay plus reordering on every event can
         // outlast; then the outcome would measure a race with a scripted hang-up, not how the flow handles faults.
         emulator.World.Configure(DemoWorld.DemoCallerNumber, IdentityBehavior.Answers() with { HangUpAfter = TimeSpan.FromSeconds(8) });
-        DemoScenario[] scenarios = DemoRunner.Scenarios
-            .Select(s => s.ExpectedFlow == FlowNames.GroupCall ? s with { PlaceAsync = (a, ct) => StartGroupCallAsync(a, ct) } : s)
-            .ToArray();
+        // Plus the four shipped flows the demo does not show, so every flow of the app is compared.
+        const string Member = "+15550001100";
+        const string Ringing = "+15550001101";
+        emulator.World.Configure(Ringing, IdentityBehavior.NeverAnswers());
+        string agent = DemoWorld.Agent(app.ResourceId);
+        string owned = "4:" + DemoWorld.AgentAnswersNumber;
+        DemoScenario[] scenarios =
+        [
+            .. DemoRunner.Scenarios.Select(s => s.ExpectedFlow == FlowNames.GroupCall
+                ? s with
+                {
+                    PlaceAsync = (a, ct) => StartAsync(a, new
+                    {
+                        flow = "GroupCall", targets = new[] { "4:" + DemoWorld.PstnCallee2Number, DemoWorld.AcsCallee(a.ResourceId) },
+                        callerId = owned, maxDurationSeconds = 30,
+                    }, ct),
+                }
+                : s),
+            Outbound("Group transfer", FlowNames.GroupTransfer, "TransferAccepted", new
+            {
+                flow = "GroupTransfer", targets = new[] { "4:" + Member, agent }, callerId = owned, transferee = "4:" + Member, transferTarget = "4:" + DemoWorld.FallbackNumber,
+            }),
+            Outbound("Cancel a ringing invitation", FlowNames.CancelAddParticipant, "InvitationCancelled", new
+            {
+                flow = "CancelAddParticipant", targets = new[] { agent }, participant = "4:" + Ringing, callerId = owned, invitationTimeoutSeconds = 60, cancelAfterSeconds = 1,
+            }),
+            Outbound("Remove a participant", FlowNames.RemoveParticipant, "ParticipantRemoved", new
+            {
+                flow = "RemoveParticipant", targets = new[] { "4:" + Member, agent }, callerId = owned, participant = "4:" + Member,
+            }),
+            Outbound("Hang up for everyone", FlowNames.HangUpForEveryone, "EndedForEveryone", new
+            {
+                flow = "HangUpForEveryone", targets = new[] { "4:" + Member, agent }, callerId = owned, maxDurationSeconds = 0,
+            }),
+        ];
 
         IReadOnlyList<DemoCallReport> clean = await RunAsync(app, scenarios, TimeSpan.FromSeconds(60));
 
@@ -70,7 +102,8 @@ public sealed class EventDeliveryFaultTests(ITestOutputHelper output)
             output.WriteLine($"{clean[i].Scenario.Title}: clean {Describe(clean[i])} | faulty {Describe(faulty[i])}");
         }
 
-        clean.Should().OnlyContain(r => r.Passed, "the baseline must end as the demo expects");
+        clean.Should().OnlyContain(r => r.Passed, "the baseline must end as each scenario expects");
+        clean.Select(r => r.Scenario.ExpectedFlow).Distinct().Should().HaveCount(FlowNames.Outbound.Count + 3, "every shipped flow is compared");
         faulty.Select(Describe).Should().Equal(clean.Select(Describe), "faults must not change any flow's outcome");
 
         // The faults really happened: every IncomingCall was delivered again and callbacks were duplicated.
@@ -113,16 +146,12 @@ public sealed class EventDeliveryFaultTests(ITestOutputHelper output)
         }));
     }
 
-    static async Task<string> StartGroupCallAsync(CallFlowsLocalApp app, CancellationToken cancellationToken)
+    static DemoScenario Outbound(string title, string flow, string result, object body) => new(title, flow, result, (app, ct) => StartAsync(app, body, ct));
+
+    static async Task<string> StartAsync(CallFlowsLocalApp app, object body, CancellationToken cancellationToken)
     {
-        using HttpResponseMessage response = await app.Client.PostAsJsonAsync(new Uri("api/calls", UriKind.Relative), new
-        {
-            flow = "GroupCall",
-            targets = new[] { "4:" + DemoWorld.PstnCallee2Number, DemoWorld.AcsCallee(app.ResourceId) },
-            callerId = "4:" + DemoWorld.AgentAnswersNumber,
-            maxDurationSeconds = 30,
-        }, cancellationToken);
-        response.StatusCode.Should().Be(System.Net.HttpStatusCode.Accepted);
+        using HttpResponseMessage response = await app.Client.PostAsJsonAsync(new Uri("api/calls", UriKind.Relative), body, cancellationToken);
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync(cancellationToken));
         JsonElement payload = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
         return payload.GetProperty("id").GetString()!;
     }
