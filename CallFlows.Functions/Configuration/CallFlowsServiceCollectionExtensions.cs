@@ -1,4 +1,5 @@
 using Azure.Identity;
+using CallFlows.Functions.Admission;
 using CallFlows.CallAutomation;
 using CallFlows.Functions.Configuration;
 using CallFlows.Functions.Routing;
@@ -39,6 +40,7 @@ public static class CallFlowsServiceCollectionExtensions
         services.TryAddSingleton<CallbackDispatcher>();
         services.TryAddSingleton<CallStarter>();
         services.TryAddSingleton<CallStatusReader>();
+        services.AddCallFlowsAdmission(configuration);
         return services;
     }
 

@@ -8,8 +8,9 @@ namespace CallFlows.Functions.Runtime;
 /// <summary>
 /// The deterministic identity of one call action: its operation context (how its callback events find their way back
 /// to the wait that issued it) and its repeatability pair (how ACS recognizes a retried or re-executed request).
-/// Derived only from the orchestration instance, the action's position in the flow and the orchestration clock at
-/// that point, so replays and activity retries produce exactly the same values.
+/// Derived only from the orchestration instance and the action's position in the flow (the orchestration clock only
+/// gives the first-sent time), so replays, activity retries and re-runs of an episode whose worker died produce
+/// exactly the same request id and operation context.
 /// </summary>
 /// <param name="Sequence">The action's position in the flow (1 for the first action).</param>
 /// <param name="OperationContext">The operation context sent with the action and echoed in its events.</param>
@@ -32,9 +33,13 @@ public sealed record CallActionIdentity(int Sequence, string OperationContext, G
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sequence);
 
         var firstSent = new DateTimeOffset(DateTime.SpecifyKind(orchestrationTimeUtc, DateTimeKind.Utc));
-        // The time is part of the seed so that a purged-and-restarted instance with the same id gets new request ids
-        // (the same reason context.NewGuid() mixes in the orchestration time).
-        var seed = string.Create(CultureInfo.InvariantCulture, $"{instanceId}\n{sequence}\n{actionName}\n{firstSent.UtcTicks}");
+        // The orchestration time must NOT be part of the seed: the Azure Storage backend sends an episode's activity
+        // messages before it commits the episode's history, so a worker killed in between makes the next worker run
+        // the episode again with a new CurrentUtcDateTime; a time-based seed then gave the re-run action a new
+        // repeatability id and operation context and ACS performed it twice (found by tools/CallFlows.Chaos). Only
+        // the Repeatability-First-Sent header carries the time. Trade-off: an instance id reused for a new run
+        // within the 5-minute repeatability window (purge + restart) repeats ids; instance ids of calls are unique.
+        var seed = string.Create(CultureInfo.InvariantCulture, $"{instanceId}\n{sequence}\n{actionName}");
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(seed));
         var bytes = hash.AsSpan(0, 16).ToArray();
         // Stamp the RFC 9562 version-4 and variant bits: services that check the UUID format accept it.

@@ -1,3 +1,4 @@
+using CallFlows.Functions.Admission;
 using CallFlows.Functions.Runtime;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,8 @@ namespace CallFlows.Functions.Triggers;
 
 /// <summary>HTTP adapter: ACS Call Automation callbacks of one flow instance (authenticated by the ACS JWT, hence anonymous).</summary>
 /// <param name="dispatcher">The callback logic.</param>
-public sealed class CallbackTrigger(CallbackDispatcher dispatcher)
+/// <param name="guard">Size and content-type checks before the body is read.</param>
+public sealed class CallbackTrigger(CallbackDispatcher dispatcher, RequestGuard guard)
 {
     /// <summary>The function name.</summary>
     public const string FunctionName = "AcsCallback";
@@ -24,5 +26,6 @@ public sealed class CallbackTrigger(CallbackDispatcher dispatcher)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "callbacks/{instanceId}")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string instanceId,
-        CancellationToken cancellationToken) => dispatcher.HandleAsync(request, instanceId, client, cancellationToken);
+        CancellationToken cancellationToken) =>
+        guard.RunAsync(request, () => dispatcher.HandleAsync(request, instanceId, client, cancellationToken));
 }

@@ -1,3 +1,4 @@
+using CallFlows.Functions.Admission;
 using CallFlows.Functions.Routing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,9 @@ namespace CallFlows.Functions.Triggers;
 
 /// <summary>HTTP adapter: the Event Grid webhook for <c>Microsoft.Communication.IncomingCall</c> (POST, plus the CloudEvents OPTIONS handshake).</summary>
 /// <param name="dispatcher">The webhook logic.</param>
-public sealed class IncomingCallTrigger(IncomingCallDispatcher dispatcher)
+/// <param name="admission">Admission control: answers 429/503 + Retry-After before anything is scheduled when the app is saturated.</param>
+/// <param name="guard">Size and content-type checks before the body is read.</param>
+public sealed class IncomingCallTrigger(IncomingCallDispatcher dispatcher, IncomingCallAdmission admission, RequestGuard guard)
 {
     /// <summary>The function name.</summary>
     public const string FunctionName = "IncomingCallWebhook";
@@ -22,5 +25,6 @@ public sealed class IncomingCallTrigger(IncomingCallDispatcher dispatcher)
     public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", "options", Route = "incoming-call")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken) => dispatcher.HandleAsync(request, client, cancellationToken);
+        CancellationToken cancellationToken) =>
+        guard.RunAsync(request, () => admission.RunAsync(request, () => dispatcher.HandleAsync(request, client, cancellationToken)));
 }

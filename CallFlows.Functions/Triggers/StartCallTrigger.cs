@@ -1,3 +1,4 @@
+using CallFlows.Functions.Admission;
 using CallFlows.Functions.Runtime;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,8 @@ namespace CallFlows.Functions.Triggers;
 
 /// <summary>HTTP adapter: starts an outbound flow.</summary>
 /// <param name="starter">The start logic.</param>
-public sealed class StartCallTrigger(CallStarter starter)
+/// <param name="guard">Size and content-type checks before the body is read.</param>
+public sealed class StartCallTrigger(CallStarter starter, RequestGuard guard)
 {
     /// <summary>The function name.</summary>
     public const string FunctionName = "StartCall";
@@ -22,5 +24,6 @@ public sealed class StartCallTrigger(CallStarter starter)
     public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "calls")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken) => starter.HandleAsync(request, client, cancellationToken);
+        CancellationToken cancellationToken) =>
+        guard.RunAsync(request, () => starter.HandleAsync(request, client, cancellationToken));
 }

@@ -17,14 +17,26 @@ public sealed class CallActionIdentityTests
     }
 
     [Fact]
-    public void Create_DifferentPositionInstanceOrTime_GivesDifferentIds()
+    public void Create_SameActionInAReRunEpisodeWithALaterClock_GivesTheSameIds()
+    {
+        // A worker killed after sending an episode's activity messages but before committing its history makes the
+        // next worker re-run the episode with a new CurrentUtcDateTime: the action must keep its identity so ACS
+        // deduplicates it (found by the chaos test, tools/CallFlows.Chaos).
+        var first = CallActionIdentity.Create("in-abc", 3, "AddParticipant", Time);
+        var rerun = CallActionIdentity.Create("in-abc", 3, "AddParticipant", Time.AddSeconds(7));
+
+        rerun.RepeatabilityRequestId.Should().Be(first.RepeatabilityRequestId);
+        rerun.OperationContext.Should().Be(first.OperationContext);
+    }
+
+    [Fact]
+    public void Create_DifferentPositionInstanceOrAction_GivesDifferentIds()
     {
         var baseline = CallActionIdentity.Create("in-abc", 3, "AddParticipant", Time);
         var others = new[]
         {
             CallActionIdentity.Create("in-abc", 4, "AddParticipant", Time),
             CallActionIdentity.Create("in-abd", 3, "AddParticipant", Time),
-            CallActionIdentity.Create("in-abc", 3, "AddParticipant", Time.AddSeconds(1)),
             CallActionIdentity.Create("in-abc", 3, "RemoveParticipant", Time),
         };
 

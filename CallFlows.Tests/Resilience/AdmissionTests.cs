@@ -1,0 +1,86 @@
+using CallFlows.Functions.Admission;
+using CallFlows.Functions.Triggers;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CallFlows.Tests.Resilience;
+
+public sealed class AdmissionTests
+{
+    [Fact]
+    public async Task RunAsync_ConcurrencyLimitReached_Answers429WithRetryAfterWithoutRunningTheWebhook()
+    {
+        using var admission = Create(new AdmissionOptions { MaxConcurrentStarts = 1, MaxStartsPerSecond = 0 });
+        var release = new TaskCompletionSource();
+        Task<IActionResult> first = admission.RunAsync(Post(), async () =>
+        {
+            await release.Task;
+            return new OkResult();
+        });
+        bool secondRan = false;
+
+        var second = (JsonHttpResult)await admission.RunAsync(Post(), () =>
+        {
+            secondRan = true;
+            return Task.FromResult<IActionResult>(new OkResult());
+        });
+        release.SetResult();
+
+        second.StatusCode.Should().Be(429);
+        second.Headers["Retry-After"].Should().Be("1");
+        secondRan.Should().BeFalse("nothing may be scheduled for a delivery that is not admitted");
+        (await first).Should().BeOfType<OkResult>();
+        admission.RejectedCount.Should().Be(1);
+        (await admission.RunAsync(Post(), () => Task.FromResult<IActionResult>(new OkResult()))).Should().BeOfType<OkResult>("the permit is back");
+    }
+
+    [Fact]
+    public async Task RunAsync_RateLimitReached_AnswersConfiguredStatusWithRetryAfter()
+    {
+        using var admission = Create(new AdmissionOptions { MaxConcurrentStarts = 0, MaxStartsPerSecond = 2, RejectionStatusCode = 503, RetryAfter = TimeSpan.FromSeconds(3) });
+        var results = new List<IActionResult>();
+        for (int i = 0; i < 5; i++)
+        {
+            results.Add(await admission.RunAsync(Post(), () => Task.FromResult<IActionResult>(new OkResult())));
+        }
+
+        // A burst of 5 against a bucket of 2 tokens refilled each second: at most 2 (3 if a refill lands) admitted.
+        results.OfType<OkResult>().Count().Should().BeInRange(2, 3);
+        results.OfType<JsonHttpResult>().Should().NotBeEmpty().And.OnlyContain(r => r.StatusCode == 503 && r.Headers["Retry-After"] == "3");
+    }
+
+    [Fact]
+    public async Task RunAsync_OptionsHandshakeOrDisabled_NeverLimited()
+    {
+        using var tight = Create(new AdmissionOptions { MaxConcurrentStarts = 1, MaxStartsPerSecond = 1 });
+        using var disabled = Create(new AdmissionOptions { Enabled = false, MaxConcurrentStarts = 1, MaxStartsPerSecond = 1 });
+        for (int i = 0; i < 5; i++)
+        {
+            (await tight.RunAsync(Request("OPTIONS"), () => Task.FromResult<IActionResult>(new OkResult()))).Should().BeOfType<OkResult>();
+            (await disabled.RunAsync(Post(), () => Task.FromResult<IActionResult>(new OkResult()))).Should().BeOfType<OkResult>();
+        }
+    }
+
+    [Theory]
+    [InlineData(400)]
+    [InlineData(500)]
+    public void Constructor_StatusEventGridWouldNotRetry_Throws(int status)
+    {
+        Action act = () => Create(new AdmissionOptions { RejectionStatusCode = status });
+
+        act.Should().Throw<OptionsValidationException>().WithMessage("*429 or 503*");
+    }
+
+    static IncomingCallAdmission Create(AdmissionOptions options) => new(Options.Create(options), NullLogger<IncomingCallAdmission>.Instance);
+
+    static HttpRequest Post() => Request("POST");
+
+    static HttpRequest Request(string method)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = method;
+        return context.Request;
+    }
+}

@@ -1,0 +1,30 @@
+using CallFlows.Chaos;
+using Xunit.Abstractions;
+
+namespace CallFlows.Tests.Resilience;
+
+/// <summary>The CI-sized chaos run: the app as a separate process, SIGKILLed and restarted while calls are in flight.</summary>
+public sealed class ChaosTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task ChaosRunner_TenCallsTwoKills_NothingLostStuckOrDuplicated()
+    {
+        var progress = new StringWriter();
+        ChaosReport report = await ChaosRunner.RunAsync(new ChaosOptions
+        {
+            Calls = 10,
+            Kills = 2,
+            Seed = 3,
+            PlacementWindow = TimeSpan.FromSeconds(15),
+            Drain = TimeSpan.FromSeconds(60),
+        }, progress);
+        output.WriteLine(progress.ToString());
+        output.WriteLine(report.ToString());
+
+        report.Calls.Should().HaveCount(10);
+        report.RestartTimes.Should().HaveCount(2, "both kills must have happened");
+        report.Lost.Should().Be(0);
+        report.Stuck.Should().Be(0);
+        report.Duplicates.Should().BeEmpty();
+    }
+}

@@ -1,0 +1,182 @@
+using System.Collections.Concurrent;
+using CallFlows.Emulator;
+using CallFlows.Emulator.Observability;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CallFlows.Emulator.Simulation;
+using CallFlows.Functions.Flows;
+using CallFlows.Functions.Runtime;
+using CallFlows.Functions.Triggers;
+using CallFlows.LocalHost.App;
+using CallFlows.LocalHost.Azurite;
+using Microsoft.DurableTask.Client;
+using Xunit.Abstractions;
+
+namespace CallFlows.Tests.Resilience;
+
+/// <summary>
+/// Every shipped flow (the demo's scenario set plus group transfer, cancel add, remove and hang up for everyone) run twice on one app: with clean delivery, then with the emulator
+/// duplicating, reordering and delaying every callback and Event Grid redelivering every IncomingCall. The outcomes
+/// must be the same, with exactly one orchestration per call.
+/// </summary>
+public sealed class EventDeliveryFaultTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task ShippedFlows_EveryCallbackDuplicatedReorderedDelayedAndIncomingCallsRedelivered_SameOutcomesOneOrchestrationPerCall()
+    {
+        await using AzuriteServer azurite = await AzuriteServer.StartOrReuseAsync(
+            new AzuriteOptions { BlobPort = 0, QueuePort = 0, TablePort = 0, InMemoryPersistence = true });
+        await using CallFlowsLocalApp app = await CallFlowsLocalApp.StartAsync(new CallFlowsLocalAppOptions
+        {
+            StorageConnectionString = azurite.ConnectionString,
+            TaskHubName = "faults" + Guid.NewGuid().ToString("N")[..10],
+            DeleteTaskHubOnStop = true,
+        });
+        AcsEmulator emulator = app.Emulator!;
+
+        // The demo's scenarios, with talk times longer than the injected delays: the demo caller hangs up 2 s after
+        // being connected and the group call lasts at most 3 s, which a 0.4 s delay plus reordering on every event can
+        // outlast; then the outcome would measure a race with a scripted hang-up, not how the flow handles faults.
+        emulator.World.Configure(DemoWorld.DemoCallerNumber, IdentityBehavior.Answers() with { HangUpAfter = TimeSpan.FromSeconds(8) });
+        // Plus the four shipped flows the demo does not show, so every flow of the app is compared.
+        const string Member = "+15550001100";
+        const string Ringing = "+15550001101";
+        emulator.World.Configure(Ringing, IdentityBehavior.NeverAnswers());
+        string agent = DemoWorld.Agent(app.ResourceId);
+        string owned = "4:" + DemoWorld.AgentAnswersNumber;
+        DemoScenario[] scenarios =
+        [
+            .. DemoRunner.Scenarios.Select(s => s.ExpectedFlow == FlowNames.GroupCall
+                ? s with
+                {
+                    PlaceAsync = (a, ct) => StartAsync(a, new
+                    {
+                        flow = "GroupCall", targets = new[] { "4:" + DemoWorld.PstnCallee2Number, DemoWorld.AcsCallee(a.ResourceId) },
+                        callerId = owned, maxDurationSeconds = 30,
+                    }, ct),
+                }
+                : s),
+            Outbound("Group transfer", FlowNames.GroupTransfer, "TransferAccepted", new
+            {
+                flow = "GroupTransfer", targets = new[] { "4:" + Member, agent }, callerId = owned, transferee = "4:" + Member, transferTarget = "4:" + DemoWorld.FallbackNumber,
+            }),
+            Outbound("Cancel a ringing invitation", FlowNames.CancelAddParticipant, "InvitationCancelled", new
+            {
+                flow = "CancelAddParticipant", targets = new[] { agent }, participant = "4:" + Ringing, callerId = owned, invitationTimeoutSeconds = 60, cancelAfterSeconds = 1,
+            }),
+            Outbound("Remove a participant", FlowNames.RemoveParticipant, "ParticipantRemoved", new
+            {
+                flow = "RemoveParticipant", targets = new[] { "4:" + Member, agent }, callerId = owned, participant = "4:" + Member,
+            }),
+            Outbound("Hang up for everyone", FlowNames.HangUpForEveryone, "EndedForEveryone", new
+            {
+                flow = "HangUpForEveryone", targets = new[] { "4:" + Member, agent }, callerId = owned, maxDurationSeconds = 0,
+            }),
+        ];
+
+        IReadOnlyList<DemoCallReport> clean = await RunAsync(app, scenarios, TimeSpan.FromSeconds(60));
+
+        DateTimeOffset faultyStart = DateTimeOffset.UtcNow;
+        int deliveriesBefore = emulator.EventLog.Count;
+        emulator.Faults.DuplicateProbability = 1;
+        emulator.Faults.ReorderProbability = 1;
+        emulator.Faults.CallbackDelayProbability = 1;
+        emulator.Faults.CallbackDelay = TimeSpan.FromMilliseconds(400);
+        using var stop = new CancellationTokenSource();
+        var redelivered = new ConcurrentDictionary<string, bool>();
+        Task redeliverer = RedeliverEveryIncomingCallAsync(emulator, faultyStart, redelivered, stop.Token);
+        IReadOnlyList<DemoCallReport> faulty;
+        try
+        {
+            faulty = await RunAsync(app, scenarios, TimeSpan.FromSeconds(90));
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await redeliverer;
+            emulator.Faults.Reset();
+        }
+
+        for (int i = 0; i < clean.Count; i++)
+        {
+            output.WriteLine($"{clean[i].Scenario.Title}: clean {Describe(clean[i])} | faulty {Describe(faulty[i])}");
+        }
+
+        clean.Should().OnlyContain(r => r.Passed, "the baseline must end as each scenario expects");
+        clean.Select(r => r.Scenario.ExpectedFlow).Distinct().Should().HaveCount(FlowNames.Outbound.Count + 3, "every shipped flow is compared");
+        faulty.Select(Describe).Should().Equal(clean.Select(Describe), "faults must not change any flow's outcome");
+
+        // The faults really happened: every IncomingCall was delivered again and callbacks were duplicated.
+        DeliveryRecord[] faultyDeliveries = emulator.EventLog.Entries.Skip(deliveriesBefore).ToArray();
+        int inbound = scenarios.Count(s => s.ExpectedFlow is FlowNames.InboundRouting or FlowNames.RejectCall or FlowNames.RedirectCall);
+        redelivered.Should().HaveCount(inbound);
+        faultyDeliveries.Count(d => d.Channel == DeliveryChannel.EventGrid && d.EventType.EndsWith("IncomingCall", StringComparison.Ordinal) && d.Outcome == DeliveryOutcome.Delivered)
+            .Should().BeGreaterThanOrEqualTo(2 * inbound);
+        faultyDeliveries.Count(d => d.IsDuplicate).Should().BeGreaterThan(0);
+
+        // Exactly one orchestration per call: as many instances created during the faulty run as calls, all distinct.
+        var created = new List<string>();
+        await foreach (OrchestrationMetadata instance in app.DurableClient.GetAllInstancesAsync(new OrchestrationQuery { CreatedFrom = faultyStart.UtcDateTime.AddSeconds(-1) }))
+        {
+            created.Add(instance.InstanceId);
+        }
+
+        created.Should().HaveCount(faulty.Count).And.OnlyHaveUniqueItems();
+        created.Should().BeEquivalentTo(faulty.Select(r => r.InstanceId));
+    }
+
+    static async Task<IReadOnlyList<DemoCallReport>> RunAsync(CallFlowsLocalApp app, IReadOnlyList<DemoScenario> scenarios, TimeSpan timeout)
+    {
+        return await Task.WhenAll(scenarios.Select(async scenario =>
+        {
+            using var cts = new CancellationTokenSource(timeout);
+            string id = await scenario.PlaceAsync(app, cts.Token);
+            CallStatusReader.CallStatusResponse? status = null;
+            while (!cts.IsCancellationRequested && status?.RuntimeStatus is not ("Completed" or "Failed" or "Terminated"))
+            {
+                await Task.Delay(250, CancellationToken.None);
+                using HttpResponseMessage response = await app.Client.GetAsync(new Uri("api/calls/" + id, UriKind.Relative), CancellationToken.None);
+                if (response.StatusCode == System.Net.HttpStatusCode.OK)
+                {
+                    status = await response.Content.ReadFromJsonAsync<CallStatusReader.CallStatusResponse>(JsonHttpResult.SerializerOptions);
+                }
+            }
+
+            return new DemoCallReport(scenario, id, status, null);
+        }));
+    }
+
+    static DemoScenario Outbound(string title, string flow, string result, object body) => new(title, flow, result, (app, ct) => StartAsync(app, body, ct));
+
+    static async Task<string> StartAsync(CallFlowsLocalApp app, object body, CancellationToken cancellationToken)
+    {
+        using HttpResponseMessage response = await app.Client.PostAsJsonAsync(new Uri("api/calls", UriKind.Relative), body, cancellationToken);
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync(cancellationToken));
+        JsonElement payload = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        return payload.GetProperty("id").GetString()!;
+    }
+
+    static string Describe(DemoCallReport report) => $"{report.Status?.Flow}/{report.Status?.RuntimeStatus}/{report.Status?.Outcome?.Result}";
+
+    static async Task RedeliverEveryIncomingCallAsync(AcsEmulator emulator, DateTimeOffset since, ConcurrentDictionary<string, bool> done, CancellationToken cancellationToken)
+    {
+        // Event Grid is at-least-once: deliver every IncomingCall of the run a second time as soon as it is placed.
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            foreach (var call in emulator.IncomingCalls.Where(c => c.PlacedAt >= since && !done.ContainsKey(c.EventId)))
+            {
+                emulator.RedeliverIncomingCall(call.EventId);
+                done[call.EventId] = true;
+            }
+
+            try
+            {
+                await Task.Delay(50, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}

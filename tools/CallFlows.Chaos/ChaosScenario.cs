@@ -1,0 +1,51 @@
+using CallFlows.Functions.Flows;
+using CallFlows.LocalHost.App;
+
+namespace CallFlows.Chaos;
+
+/// <summary>One kind of call of the chaos mix and how its flow must end (the demo's numbers and people).</summary>
+/// <param name="Name">Short name.</param>
+/// <param name="ExpectedFlow">The orchestrator that must handle it.</param>
+/// <param name="ExpectedResult">The flow result it must end with.</param>
+/// <param name="CalledNumber">For an inbound call: the number called (the caller is unique per call); else <see langword="null"/>.</param>
+/// <param name="OutboundBody">For an outbound call: the <c>POST /api/calls</c> body given the resource id and the instance id; else <see langword="null"/>.</param>
+public sealed record ChaosScenario(
+    string Name,
+    string ExpectedFlow,
+    string ExpectedResult,
+    string? CalledNumber,
+    Func<string, string, object>? OutboundBody)
+{
+    /// <summary>Gets a value indicating whether the call comes in through Event Grid.</summary>
+    public bool IsInbound => this.CalledNumber is not null;
+
+    /// <summary>Gets the scenarios of the mix: every inbound routing outcome and every simple outbound flow of the demo.</summary>
+    public static IReadOnlyList<ChaosScenario> All { get; } =
+    [
+        Inbound("agent-answers", DemoWorld.AgentAnswersNumber, FlowNames.InboundRouting, nameof(InboundRoutingFlowResult.AgentConnected)),
+        Inbound("agent-declines", DemoWorld.AgentDeclinesNumber, FlowNames.InboundRouting, nameof(InboundRoutingFlowResult.TransferredToFallback)),
+        Inbound("agent-busy", DemoWorld.AgentBusyNumber, FlowNames.InboundRouting, nameof(InboundRoutingFlowResult.HungUpNoAgent)),
+        Inbound("agent-no-answer", DemoWorld.AgentNoAnswerNumber, FlowNames.InboundRouting, nameof(InboundRoutingFlowResult.HungUpNoAgent)),
+        Inbound("rejected", DemoWorld.RejectedNumber, FlowNames.RejectCall, nameof(RoutedCallFlowResult.Rejected)),
+        Inbound("redirected", DemoWorld.RedirectedNumber, FlowNames.RedirectCall, nameof(RoutedCallFlowResult.Redirected)),
+        new("outbound-pstn", FlowNames.OutboundCall, nameof(OutboundCallFlowResult.CalleeHungUp), null, (_, id) => new
+        {
+            flow = "OutboundCall", instanceId = id, targets = new[] { "4:" + DemoWorld.PstnCalleeNumber }, callerId = "4:" + DemoWorld.AgentAnswersNumber,
+        }),
+        new("outbound-acs-user", FlowNames.OutboundCall, nameof(OutboundCallFlowResult.CalleeHungUp), null, (resourceId, id) => new
+        {
+            flow = "OutboundCall", instanceId = id, targets = new[] { DemoWorld.AcsCallee(resourceId) },
+        }),
+        new("group-call", FlowNames.GroupCall, nameof(GroupCallFlowResult.EndedByParticipants), null, (resourceId, id) => new
+        {
+            flow = "GroupCall", instanceId = id, targets = new[] { "4:" + DemoWorld.PstnCallee2Number, DemoWorld.AcsCallee(resourceId) },
+            callerId = "4:" + DemoWorld.AgentAnswersNumber, maxDurationSeconds = 20,
+        }),
+        new("connect-room", FlowNames.ConnectCall, nameof(ConnectCallFlowResult.LeftAtMaxDuration), null, (_, id) => new
+        {
+            flow = "ConnectCall", instanceId = id, locator = new { kind = "room", id = DemoWorld.DemoRoomId }, maxDurationSeconds = 2,
+        }),
+    ];
+
+    static ChaosScenario Inbound(string name, string called, string flow, string result) => new(name, flow, result, called, null);
+}
