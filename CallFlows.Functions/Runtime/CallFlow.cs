@@ -25,6 +25,9 @@ public sealed class CallFlow
     private const int MaxTimelineEvents = 10;
     private const int MaxTimelineActions = 20;
 
+    // A large meeting's roster would blow the 16 KB custom status; the status shows the first ones, the flow has all.
+    private const int MaxStatusParticipants = 50;
+
     private static readonly HashSet<string> EstablishmentEvents = new(StringComparer.Ordinal)
     {
         nameof(CallConnected), nameof(AnswerFailed), nameof(CreateCallFailed), nameof(ConnectFailed),
@@ -185,7 +188,7 @@ public sealed class CallFlow
             Detail = detail ?? cause?.ToString(),
             ResultCode = cause?.ResultCode,
             ResultSubCode = cause?.ResultSubCode,
-            Participants = call?.Participants.Select(p => p.Identifier?.RawId ?? string.Empty).ToList() ?? [],
+            Participants = call?.Participants.Take(MaxStatusParticipants).Select(p => p.Identifier?.RawId ?? string.Empty).ToList() ?? [],
             CompletedAt = _context.CurrentUtcDateTime,
         };
         _state = "Completed";
@@ -323,7 +326,7 @@ public sealed class CallFlow
             _state,
             call?.CallConnectionId,
             call?.State,
-            call?.Participants.Select(p => p.Identifier?.RawId ?? string.Empty).ToList() ?? [],
+            call?.Participants.Take(MaxStatusParticipants).Select(p => p.Identifier?.RawId ?? string.Empty).ToList() ?? [],
             [.. _eventLog],
             [.. _actionLog],
             _outcome));

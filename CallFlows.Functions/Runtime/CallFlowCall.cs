@@ -173,7 +173,7 @@ public sealed class CallFlowCall
             return _flow.Finish(action, failure);
         }
 
-        if (!hungUp && !forEveryone)
+        if (!hungUp)
         {
             // ACS answered 404: the call was already gone, so no CallDisconnected may come for it.
             MarkDisconnected(null);

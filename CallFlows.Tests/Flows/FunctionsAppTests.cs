@@ -180,6 +180,25 @@ public sealed class FunctionsAppTests
         noStatus.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task Callback_UnknownTypeForRunningAndAnyEventForEndedInstance_AreAcceptedAndReported()
+    {
+        await using var app = await AppHarness.StartAsync(s => s["CallFlows:CallbackAuth:ValidateTokens"] = "false", registerWebhook: false);
+        using var cts = new CancellationTokenSource(Timeout);
+        using var started = await app.Http.PostAsJsonAsync("api/calls", new { flow = "OutboundCall", targets = new[] { app.AgentRawId }, maxDurationSeconds = 3 }, cts.Token);
+        var id = (await started.Content.ReadFromJsonAsync<JsonElement>(cts.Token)).GetProperty("id").GetString()!;
+        await WaitForStatusAsync(app, id, s => s.Status?.CallState == "Connected", cts.Token);
+        const string unknown = """[{"id":"u1","source":"calling/callConnections/x","type":"Microsoft.Communication.PlayCompleted","specversion":"1.0","time":"2026-11-24T15:00:00Z","data":{"callConnectionId":"x","operationContext":"media"}}]""";
+
+        var raised = await PostJsonAsync(app, $"api/callbacks/{id}", unknown);
+        raised.GetProperty("raised").GetInt32().Should().Be(1);
+        await WaitForStatusAsync(app, id, s => s.Status?.Events.Any(e => e.Name == "PlayCompleted") == true, cts.Token);
+
+        await app.Host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: false, cts.Token);
+        var late = await PostJsonAsync(app, $"api/callbacks/{id}", unknown.Replace("u1", "u2", StringComparison.Ordinal));
+        late.GetProperty("ignored").GetInt32().Should().Be(1, "late events after the flow ended are normal and acknowledged");
+    }
+
     private static async Task<JsonElement> PostJsonAsync(AppHarness app, string path, string body)
     {
         using var response = await app.Http.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));

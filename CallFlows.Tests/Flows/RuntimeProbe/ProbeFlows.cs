@@ -46,10 +46,3 @@ public static class ProbeFlows
 
     private static ProbeStep Step(string name, CallFlowActionResult result) => new(name, result.Status, result.ResultCode, result.Event?.EventType);
 }
-
-/// <summary>The probe's result enum.</summary>
-public enum ProbeOutcome
-{
-    /// <summary>The probe ran to its end.</summary>
-    Done,
-}
