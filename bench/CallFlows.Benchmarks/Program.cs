@@ -1,0 +1,27 @@
+using CallFlows.Benchmarks;
+
+// dotnet run -c Release --project bench/CallFlows.Benchmarks [-- --quick | --smoke] [--out results.md]
+BenchmarkOptions options = args.Contains("--smoke") ? BenchmarkOptions.Smoke
+    : args.Contains("--quick") ? BenchmarkOptions.Quick
+    : BenchmarkOptions.Full;
+int outIndex = Array.IndexOf(args, "--out");
+string? outPath = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : null;
+
+// A hard bound so a stuck run never outlives its budget.
+using var cancellation = new CancellationTokenSource(options.Mode == "full" ? TimeSpan.FromMinutes(10) : TimeSpan.FromMinutes(4));
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+BenchmarkReport report = await BenchmarkRunner.RunAsync(options, Console.Out, cancellation.Token);
+string text = report.ToMarkdown();
+Console.WriteLine();
+Console.WriteLine(text);
+if (outPath is not null)
+{
+    await File.WriteAllTextAsync(outPath, text);
+}
+
+return report.Tables.Any(t => t.Rows.Any(r => r.Values.Any(v => v.StartsWith("error", StringComparison.Ordinal)))) ? 1 : 0;
