@@ -1,9 +1,24 @@
 using CallFlows.Benchmarks;
+using CallFlows.Benchmarks.Harness;
 
-// dotnet run -c Release --project bench/CallFlows.Benchmarks [-- --quick | --smoke] [--out results.md]
-BenchmarkOptions options = args.Contains("--smoke") ? BenchmarkOptions.Smoke
+if (args.Length > 0 && args[0] == "host")
+{
+    // The memory run's host process: the CallFlows app alone, on the emulator of the parent process.
+    return await HostProcess.RunAsync(args);
+}
+
+
+// dotnet run -c Release --project bench/CallFlows.Benchmarks [-- --quick | --smoke] [--settings EngineDefaults|HostJson] [--out results.md]
+var options = args.Contains("--smoke") ? BenchmarkOptions.Smoke
     : args.Contains("--quick") ? BenchmarkOptions.Quick
     : BenchmarkOptions.Full;
+int settingsIndex = Array.IndexOf(args, "--settings");
+if (settingsIndex >= 0 && settingsIndex + 1 < args.Length)
+{
+    // e.g. --settings HostJson: one column only (to rerun or compare a host.json variant).
+    options = options with { Settings = [Enum.Parse<CallFlows.LocalHost.EngineSettingsSource>(args[settingsIndex + 1], ignoreCase: true)] };
+}
+
 int outIndex = Array.IndexOf(args, "--out");
 string? outPath = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : null;
 

@@ -55,17 +55,9 @@ internal sealed class BenchStack : IAsyncDisposable
             int port = FreePort();
             var baseUrl = new Uri($"http://127.0.0.1:{port}/");
             string rawAgent = DemoWorld.Agent(rawEmulator.ResourceId.ToString());
-            var options = new CallFlowsLocalAppOptions
-            {
-                HttpPort = port,
-                TaskHubName = $"Bench{(settings == EngineSettingsSource.HostJson ? "Tuned" : "Defaults")}{Environment.ProcessId}x{Interlocked.Increment(ref counter)}",
-                EngineSettings = settings,
-                StorageConnectionString = storageConnectionString,
-                DeleteTaskHubOnStop = true,
-                MinimumLogLevel = LogLevel.Error,
-                ConfigureServices = (services, _) => RawFlowRegistration.AddRawFlow(
-                    services, rawEmulator.OpenIdConfigurationUri, rawEmulator.ConnectionString, rawEmulator.ResourceId.ToString(), rawAgent, baseUrl),
-            };
+            CallFlowsLocalAppOptions options = AppOptions(settings, storageConnectionString, port, $"Bench{Interlocked.Increment(ref counter)}");
+            options.ConfigureServices = (services, _) => RawFlowRegistration.AddRawFlow(
+                services, rawEmulator.OpenIdConfigurationUri, rawEmulator.ConnectionString, rawEmulator.ResourceId.ToString(), rawAgent, baseUrl);
             CallFlowsLocalApp app = await CallFlowsLocalApp.StartAsync(options, cancellationToken);
             await rawEmulator.RegisterEventGridWebhookAsync(new Uri(baseUrl, "raw/incoming-call"), "raw-flow", cancellationToken);
             return new BenchStack(app, rawEmulator, settings);
@@ -76,6 +68,25 @@ internal sealed class BenchStack : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>The app's options for one engine-settings column (used in process and by the memory run's host process).</summary>
+    public static CallFlowsLocalAppOptions AppOptions(EngineSettingsSource settings, string storageConnectionString, int port, string taskHubPrefix) => new()
+    {
+        HttpPort = port,
+        TaskHubName = $"{taskHubPrefix}{(settings == EngineSettingsSource.HostJson ? "Tuned" : "Defaults")}{Environment.ProcessId}",
+        EngineSettings = settings,
+        StorageConnectionString = storageConnectionString,
+
+        // The provider's partition lease defaults, as the Functions host uses them with this host.json (which sets
+        // none): the local host's 6 s lease, meant for quick fail-over in tests, lost its partitions on this starved
+        // machine ("read and write the partition table exceeded the 2-second timeout") and stalled the engine.
+        PartitionLeaseInterval = TimeSpan.Zero,
+
+        // Each host has its own task hub on the run's in-memory Azurite, which goes away with the run: deleting the
+        // hub on stop would only add seconds to every section.
+        DeleteTaskHubOnStop = false,
+        MinimumLogLevel = LogLevel.Error,
+    };
 
     public async ValueTask DisposeAsync()
     {

@@ -34,27 +34,28 @@ internal sealed class RawInboundFlow : TaskOrchestrator<RawCallInput, string>
             return "NoAgent";
         }
 
-        // Stay until the agent has joined and then someone (agent or caller) has left, like the CallFlows flow.
+        // Stay until the agent has joined and then someone (agent or caller) has left, like the CallFlows flow: one
+        // timer bounds the whole stay (a timeout per roster event would add a timer to the history for each event).
+        using var maxDuration = new CancellationTokenSource();
+        Task stayLimit = context.CreateTimer(context.CurrentUtcDateTime.AddHours(1), maxDuration.Token);
         bool agentJoined = false;
         bool someoneLeft = false;
         while (!someoneLeft)
         {
-            JsonElement roster;
-            try
-            {
-                roster = await context.WaitForExternalEvent<JsonElement>("ParticipantsUpdated", TimeSpan.FromHours(1));
-            }
-            catch (TaskCanceledException)
+            Task<JsonElement> next = context.WaitForExternalEvent<JsonElement>("ParticipantsUpdated");
+            if (await Task.WhenAny(next, stayLimit) == stayLimit)
             {
                 break;
             }
 
+            JsonElement roster = next.Result;
             bool hasAgent = Contains(roster, input.AgentRawId);
             bool hasCaller = input.CallerRawId is null || Contains(roster, input.CallerRawId);
             agentJoined |= hasAgent;
             someoneLeft = agentJoined && (!hasAgent || !hasCaller);
         }
 
+        maxDuration.Cancel();
         await context.CallActivityAsync<bool>(nameof(RawHangUpActivity), new RawActionInput(callConnectionId));
         return "Completed";
     }

@@ -10,8 +10,8 @@ using CallFlows.LocalHost.App;
 namespace CallFlows.Benchmarks.Workloads;
 
 /// <summary>
-/// Host memory per waiting call. The host runs in its OWN process (the local host's <c>start</c> verb pointed at this
-/// process's emulator with <c>--emulator</c>), so its RSS (<c>/proc/PID/status</c> VmRSS) holds neither the emulator
+/// Host memory per waiting call. The host runs in its OWN process (<see cref="HostProcess"/>, pointed at this
+/// process's emulator), so its RSS (<c>/proc/PID/status</c> VmRSS) holds neither the emulator
 /// nor the load driver nor Azurite. Calls are parked in the inbound flow's roster wait (agent joined and stays);
 /// the delta between a warm baseline and N more parked calls is scaled to 1,000.
 /// </summary>
@@ -22,7 +22,7 @@ internal static class MemoryWorkload
         await using AcsEmulator emulator = await AcsEmulator.StartAsync(new AcsEmulatorOptions(), cancellationToken);
         emulator.World.Configure(DemoWorld.Agent(emulator.ResourceId.ToString()), IdentityBehavior.Answers());
         int port = BenchStack.FreePort();
-        string hostDll = typeof(CallFlowsLocalApp).Assembly.Location;
+        string hostDll = typeof(BenchmarkRunner).Assembly.Location;
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -31,17 +31,11 @@ internal static class MemoryWorkload
         };
         foreach (string argument in new[]
         {
-            hostDll, "start", "--emulator", emulator.Endpoint.AbsoluteUri, "--port", port.ToString(CultureInfo.InvariantCulture),
-            "--taskhub", $"BenchMem{(settings == EngineSettingsSource.HostJson ? "Tuned" : "Defaults")}{Environment.ProcessId}",
-            "--storage", storageConnectionString, "--log-level", "Error",
+            hostDll, "host", "--settings", settings.ToString(), "--emulator", emulator.Endpoint.AbsoluteUri,
+            "--port", port.ToString(CultureInfo.InvariantCulture), "--storage", storageConnectionString,
         })
         {
             start.ArgumentList.Add(argument);
-        }
-
-        if (settings == EngineSettingsSource.EngineDefaults)
-        {
-            start.ArgumentList.Add("--engine-defaults");
         }
 
         using Process host = Process.Start(start) ?? throw new InvalidOperationException("Could not start the host process.");
@@ -62,10 +56,10 @@ internal static class MemoryWorkload
                 throw new InvalidOperationException($"The host process did not start (exit code {(host.HasExited ? host.ExitCode : -1)}).");
             }
 
-            await ParkAsync(emulator, options.WarmUpParkedCalls, options.ParkRate, cancellationToken);
+            await ParkAsync(emulator, options.WarmUpParkedCalls, options.ParkingConcurrency, cancellationToken);
             await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
             double baseline = MachineInfo.RssMiB(host.Id);
-            await ParkAsync(emulator, options.ParkedCalls, options.ParkRate, cancellationToken);
+            await ParkAsync(emulator, options.ParkedCalls, options.ParkingConcurrency, cancellationToken);
             await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
             double parked = MachineInfo.RssMiB(host.Id);
             return new MemoryResult(baseline, parked, options.ParkedCalls, MachineInfo.LoadAverage());
@@ -80,33 +74,34 @@ internal static class MemoryWorkload
         }
     }
 
-    /// <summary>Places calls at a steady rate and waits until every one is parked (the agent's join delivered to the app).</summary>
-    static async Task ParkAsync(AcsEmulator emulator, int count, double rate, CancellationToken cancellationToken)
+    /// <summary>
+    /// Places calls, at most <paramref name="pending"/> not yet parked at a time (the machine's own pace, so no call
+    /// rings out while the app is busy), and waits until every one is parked (the agent's join delivered to the app).
+    /// </summary>
+    static async Task ParkAsync(AcsEmulator emulator, int count, int pending, CancellationToken cancellationToken)
     {
-        var tasks = await Callers.ArriveAsync(emulator, rate, TimeSpan.FromSeconds(count / rate), cancellationToken);
-        IncomingCallSnapshot[] placed = await Task.WhenAll(tasks);
-        var remaining = new HashSet<string>(placed.Select(p => p.EventId), StringComparer.Ordinal);
+        var placed = new List<Task<IncomingCallSnapshot>>();
         var timeout = Stopwatch.StartNew();
-        while (remaining.Count > 0 && timeout.Elapsed < TimeSpan.FromSeconds(120))
+        int parked = 0;
+        while (parked < count)
         {
+            if (timeout.Elapsed > TimeSpan.FromSeconds(180))
+            {
+                throw new TimeoutException($"{count - parked} of {count} calls were not parked within 180 s.");
+            }
+
+            while (placed.Count < count && placed.Count - parked < pending)
+            {
+                placed.Add(Callers.PlaceAsync(emulator, cancellationToken));
+            }
+
+            await Task.Delay(200, cancellationToken);
             var succeeded = emulator.EventLog.Entries
                 .Where(r => r.Name == "AddParticipantSucceeded" && r.Outcome == DeliveryOutcome.Delivered)
                 .Select(r => r.CallConnectionId)
                 .ToHashSet(StringComparer.Ordinal);
-            foreach (IncomingCallSnapshot call in emulator.IncomingCalls.Where(c => remaining.Contains(c.EventId)))
-            {
-                if (call.CallConnectionId is { } id && succeeded.Contains(id))
-                {
-                    remaining.Remove(call.EventId);
-                }
-            }
-
-            await Task.Delay(250, cancellationToken);
-        }
-
-        if (remaining.Count > 0)
-        {
-            throw new TimeoutException($"{remaining.Count} of {count} calls were not parked within 120 s.");
+            var mine = new HashSet<string>(placed.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result.EventId), StringComparer.Ordinal);
+            parked = emulator.IncomingCalls.Count(c => mine.Contains(c.EventId) && c.CallConnectionId is { } id && succeeded.Contains(id));
         }
     }
 }

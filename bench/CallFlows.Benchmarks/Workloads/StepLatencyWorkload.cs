@@ -15,14 +15,14 @@ namespace CallFlows.Benchmarks.Workloads;
 /// </summary>
 internal static class StepLatencyWorkload
 {
-    public static async Task<StepLatencyResult> RunAsync(BenchStack stack, int calls, int shortIndex, int longIndex, double updatesPerSecond, CancellationToken cancellationToken)
+    public static async Task<StepLatencyResult> RunAsync(BenchStack stack, int calls, int shortIndex, int longIndex, double updatesPerSecond, TextWriter progress, CancellationToken cancellationToken)
     {
         stack.SetAgent(IdentityBehavior.Answers());
         var runs = new List<Task<StepLatencySample>>();
         for (int i = 0; i < calls; i++)
         {
-            runs.Add(RunCallAsync(stack, shortIndex, updatesPerSecond, cancellationToken));
-            runs.Add(RunCallAsync(stack, longIndex, updatesPerSecond, cancellationToken));
+            runs.Add(RunCallAsync(stack, shortIndex, updatesPerSecond, progress, cancellationToken));
+            runs.Add(RunCallAsync(stack, longIndex, updatesPerSecond, progress, cancellationToken));
         }
 
         StepLatencySample[] samples = await Task.WhenAll(runs);
@@ -30,7 +30,7 @@ internal static class StepLatencyWorkload
             samples.Where((_, i) => i % 2 == 0).ToList(), samples.Where((_, i) => i % 2 == 1).ToList(), MachineInfo.LoadAverage());
     }
 
-    static async Task<StepLatencySample> RunCallAsync(BenchStack stack, int targetIndex, double updatesPerSecond, CancellationToken cancellationToken)
+    static async Task<StepLatencySample> RunCallAsync(BenchStack stack, int targetIndex, double updatesPerSecond, TextWriter progress, CancellationToken cancellationToken)
     {
         AcsEmulator emulator = stack.Emulator;
         TimeSpan limit = TimeSpan.FromSeconds(120);
@@ -45,6 +45,7 @@ internal static class StepLatencyWorkload
             cancellationToken);
 
         // Chatter until the agent's leaving will be event number targetIndex.
+        var chatter = System.Diagnostics.Stopwatch.StartNew();
         int delivered = Delivered(emulator, id);
         for (int i = delivered + 1; i < targetIndex; i++)
         {
@@ -53,6 +54,7 @@ internal static class StepLatencyWorkload
         }
 
         await Callers.WaitUntilAsync(() => Delivered(emulator, id) >= targetIndex - 1, limit, cancellationToken);
+        double chatterSeconds = chatter.Elapsed.TotalSeconds;
         var catchUp = System.Diagnostics.Stopwatch.StartNew();
         await WaitForIdleInstanceAsync(stack.App.DurableClient, CallFlowsLocalApp.InstanceIdFor(answered.ServerCallId, "4:" + BenchStack.CalledNumber), limit, cancellationToken);
         double catchUpSeconds = catchUp.Elapsed.TotalSeconds - IdleQuietPeriod.TotalSeconds;
@@ -63,7 +65,10 @@ internal static class StepLatencyWorkload
         DateTimeOffset hangUp = log.Request(id, CallLog.HangUp) ?? throw new TimeoutException($"The flow did not hang up call {id}.");
         IReadOnlyList<DeliveryRecord> events = log.Callbacks(id);
         int index = events.ToList().FindLastIndex(r => r.Name == "ParticipantsUpdated" && r.Time <= hangUp);
-        return new StepLatencySample(index + 1, CallLog.Ms(events[index].Time, hangUp), Math.Max(0, catchUpSeconds));
+        var sample = new StepLatencySample(index + 1, CallLog.Ms(events[index].Time, hangUp), Math.Max(0, catchUpSeconds));
+        progress.WriteLine(FormattableString.Invariant(
+            $"    call with {targetIndex} events: chatter delivered in {chatterSeconds:0.0} s, worked off {sample.CatchUpSeconds:0.0} s later; step at event {sample.EventIndex}: {sample.LatencyMs:0} ms"));
+        return sample;
     }
 
     static readonly TimeSpan IdleQuietPeriod = TimeSpan.FromSeconds(1);
