@@ -18,7 +18,7 @@ namespace CallFlows.Emulator;
 /// HMAC authentication, simulated phones and users, signed callback events, Event Grid IncomingCall delivery, fault
 /// injection and logs to assert on. Start one per test (class) with <see cref="StartAsync"/>; dispose to stop it.
 /// </summary>
-public sealed class AcsEmulator : IAsyncDisposable
+public sealed partial class AcsEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly CallEngine _engine;

@@ -9,7 +9,7 @@ namespace CallFlows.Emulator.Simulation;
 /// operations and by timers on the injected <see cref="TimeProvider"/>. Every state change happens under one lock, and
 /// events are queued under that lock, so each call's events are queued in the order the state changed.
 /// </summary>
-internal sealed class CallEngine : IDisposable
+internal sealed partial class CallEngine : IDisposable
 {
     private readonly object _gate = new();
     private readonly AcsEmulatorOptions _options;

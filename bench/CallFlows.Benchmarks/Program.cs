@@ -1,0 +1,42 @@
+using CallFlows.Benchmarks;
+using CallFlows.Benchmarks.Harness;
+
+if (args.Length > 0 && args[0] == "host")
+{
+    // The memory run's host process: the CallFlows app alone, on the emulator of the parent process.
+    return await HostProcess.RunAsync(args);
+}
+
+
+// dotnet run -c Release --project bench/CallFlows.Benchmarks [-- --quick | --smoke] [--settings EngineDefaults|HostJson] [--out results.md]
+var options = args.Contains("--smoke") ? BenchmarkOptions.Smoke
+    : args.Contains("--quick") ? BenchmarkOptions.Quick
+    : BenchmarkOptions.Full;
+int settingsIndex = Array.IndexOf(args, "--settings");
+if (settingsIndex >= 0 && settingsIndex + 1 < args.Length)
+{
+    // e.g. --settings HostJson: one column only (to rerun or compare a host.json variant).
+    options = options with { Settings = [Enum.Parse<CallFlows.LocalHost.EngineSettingsSource>(args[settingsIndex + 1], ignoreCase: true)] };
+}
+
+int outIndex = Array.IndexOf(args, "--out");
+string? outPath = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : null;
+
+// A hard bound so a stuck run never outlives its budget.
+using var cancellation = new CancellationTokenSource(options.Mode == "full" ? TimeSpan.FromMinutes(10) : TimeSpan.FromMinutes(4));
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+BenchmarkReport report = await BenchmarkRunner.RunAsync(options, Console.Out, cancellation.Token);
+string text = report.ToMarkdown();
+Console.WriteLine();
+Console.WriteLine(text);
+if (outPath is not null)
+{
+    await File.WriteAllTextAsync(outPath, text);
+}
+
+return report.Tables.Any(t => t.Rows.Any(r => r.Values.Any(v => v.StartsWith("error", StringComparison.Ordinal)))) ? 1 : 0;

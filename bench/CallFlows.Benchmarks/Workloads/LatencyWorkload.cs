@@ -1,0 +1,61 @@
+using CallFlows.Benchmarks.Harness;
+using CallFlows.Emulator.Simulation;
+
+namespace CallFlows.Benchmarks.Workloads;
+
+/// <summary>
+/// Open-loop arrivals of new CallFlows calls at a fixed rate for a fixed window, then a bounded drain. Per call:
+/// IncomingCall delivered → Answer request received, and CallConnected delivered → AddParticipant request received.
+/// </summary>
+internal static class LatencyWorkload
+{
+    public static async Task<LatencyResult> RunAsync(BenchStack stack, double rate, TimeSpan window, TimeSpan drainLimit, CancellationToken cancellationToken)
+    {
+        // The agent answers and hangs up after a second, so the calls end and the load stays steady.
+        stack.SetAgent(IdentityBehavior.Answers() with { HangUpAfter = TimeSpan.FromSeconds(1) });
+        var emulator = stack.Emulator;
+        int answersBefore = Callers.CountRequests(emulator, r => r.Operation == "AnswerCall");
+        int addsBefore = Callers.CountRequests(emulator, r => r.Operation == "CallConnection_AddParticipant");
+        DateTimeOffset start = DateTimeOffset.UtcNow;
+        var tasks = await Callers.ArriveAsync(emulator, rate, window, cancellationToken);
+        IncomingCallSnapshot[] placed = await Task.WhenAll(tasks);
+        DateTimeOffset windowEnd = DateTimeOffset.UtcNow;
+        string load = MachineInfo.LoadAverage();
+        int answeredInWindow = Callers.CountRequests(emulator, r => r.Operation == "AnswerCall" && r.Time <= windowEnd) - answersBefore;
+
+        var drain = System.Diagnostics.Stopwatch.StartNew();
+        await Callers.WaitUntilAsync(
+            () => Callers.CountRequests(emulator, r => r.Operation == "CallConnection_AddParticipant") - addsBefore >= placed.Length,
+            drainLimit,
+            cancellationToken);
+        double drainSeconds = drain.Elapsed.TotalSeconds;
+
+        var log = new CallLog(emulator);
+        var toAnswer = new List<double>();
+        var toAdd = new List<double>();
+        int unfinished = 0;
+        foreach (IncomingCallSnapshot call in Callers.Refresh(emulator, placed))
+        {
+            DateTimeOffset? delivered = log.IncomingDelivered(call.EventId);
+            DateTimeOffset? answered = call.CallConnectionId is { } id ? log.Request(id, "AnswerCall") : null;
+            if (delivered is { } d && answered is { } a)
+            {
+                toAnswer.Add(CallLog.Ms(d, a));
+            }
+
+            DateTimeOffset? connected = call.CallConnectionId is { } c ? log.Event(c, "CallConnected") : null;
+            DateTimeOffset? added = call.CallConnectionId is { } c2 ? log.Request(c2, "CallConnection_AddParticipant") : null;
+            if (connected is { } cc && added is { } ad)
+            {
+                toAdd.Add(CallLog.Ms(cc, ad));
+            }
+            else
+            {
+                unfinished++;
+            }
+        }
+
+        return new LatencyResult(rate, placed.Length, answeredInWindow / (windowEnd - start).TotalSeconds,
+            placed.Length - answeredInWindow, unfinished, drainSeconds, toAnswer, toAdd, load);
+    }
+}
