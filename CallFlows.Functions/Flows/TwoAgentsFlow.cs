@@ -52,7 +52,18 @@ public static class TwoAgentsFlow
             switch (added.Status)
             {
                 case CallFlowActionStatus.Succeeded:
-                    await call.WaitForDisconnectAsync(TimeSpan.FromHours(1));
+                    // ACS keeps the others connected when one party leaves: when the caller or the agent leaves,
+                    // end the call for everyone (the app is the call's third party).
+                    string? caller = input.IncomingCall.From?.RawId;
+                    await call.WaitForParticipantAsync(CommunicationIdentifier.FromRawId(agent), TimeSpan.FromSeconds(10));
+                    var left = await call.WaitForRosterAsync(
+                        roster => !roster.Any(p => p.Identifier?.RawId == agent) || !roster.Any(p => p.Identifier?.RawId == caller),
+                        TimeSpan.FromHours(1));                         // the longest call you allow
+                    if (left.Status != CallFlowActionStatus.CallDisconnected)
+                    {
+                        await call.HangUpAsync(forEveryone: true, TimeSpan.FromSeconds(10));
+                    }
+
                     return flow.Complete(TwoAgentsResult.AgentConnected, true, call);
                 case CallFlowActionStatus.CallDisconnected:
                     return flow.Complete(TwoAgentsResult.CallerHungUp, false, call);

@@ -1,41 +1,64 @@
 using CallFlows.Emulator.Simulation;
 using CallFlows.Functions.Configuration;
-using CallFlows.Functions.Runtime;
+using CallFlows.Functions.Flows;
 using CallFlows.LocalHost.App;
 
 namespace CallFlows.Tests.EndToEnd;
 
+/// <summary>The flow of docs/WRITING-FLOWS.md, routed by configuration and run end to end like the shipped flows.</summary>
 [Collection(EndToEndCollection.Name)]
-public sealed class TwoAgentsFlowTests : IAsyncLifetime
+public sealed class TwoAgentsFlowTests(EndToEndFixture fixture) : IAsyncLifetime
 {
+    const string Called = "+18005550190";
+    const string FirstAgent = "8:acs:contoso_agent-1";
+    const string SecondAgent = "8:acs:contoso_agent-2";
+
     CallFlowsLocalApp app = null!;
 
-    public async Task InitializeAsync() => app = await CallFlowsLocalApp.StartAsync(new CallFlowsLocalAppOptions
+    public async Task InitializeAsync()
     {
-        TaskHubName = "t" + Guid.NewGuid().ToString("N")[..12],   // unique per test run
-        DeleteTaskHubOnStop = true,
-        // Flow rules need Settings.Agent (validated at startup), even when the flow picks its agents itself.
-        RoutingRules = [new RouteRule { Called = "+18005550100", Flow = "TwoAgents", Settings = new() { Agent = "8:acs:contoso_agent-1" } }],
-    });
+        var options = new CallFlowsLocalAppOptions
+        {
+            StorageConnectionString = fixture.Azurite.ConnectionString,
+            TaskHubName = "twoagents" + Guid.NewGuid().ToString("N")[..10],
+            DeleteTaskHubOnStop = true,
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+            // Flow rules need Settings.Agent (validated at startup), even when the flow picks its agents itself.
+            RoutingRules = [new RouteRule { Called = Called, Flow = "TwoAgents", Settings = new() { Agent = FirstAgent } }],
+        };
+        options.Emulator.OwnedPhoneNumbers.Add(Called);
+        this.app = await CallFlowsLocalApp.StartAsync(options);
+    }
+
+    public async Task DisposeAsync() => await this.app.DisposeAsync();
 
     [Fact]
     public async Task TwoAgents_FirstDeclinesSecondAnswers_AgentConnected()
     {
-        var world = app.Emulator!.World;
-        world.Configure("8:acs:contoso_agent-1", IdentityBehavior.Declines());
-        world.Configure("8:acs:contoso_agent-2", IdentityBehavior.Answers());
+        var world = this.app.Emulator!.World;
+        world.Configure(FirstAgent, IdentityBehavior.Declines());
+        world.Configure(SecondAgent, IdentityBehavior.Answers());
         world.Configure("+15550001111", IdentityBehavior.Answers() with { HangUpAfter = TimeSpan.FromSeconds(3) });
 
-        var call = await app.Emulator.PlaceIncomingCallAsync("+15550001111", "+18005550100");   // Event Grid → /api/incoming-call
-        string id = CallFlowsLocalApp.InstanceIdFor(call.ServerCallId, call.To);
+        var (incoming, id) = await EndToEndHarness.PlaceInboundAsync(this.app, "+15550001111", Called);
+        FlowCall call = await EndToEndHarness.FinishAsync(this.app, id, incoming);
 
-        var done = await app.DurableClient.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true);
-        done.ReadOutputAs<CallFlowOutcome>()!.Result.Should().Be("AgentConnected");
+        await call.ShouldReportAsync(this.app, FlowNames.TwoAgents, nameof(TwoAgentsResult.AgentConnected), succeeded: true);
+        call.ShouldHavePerformedExactly("AnswerCall", "CallConnection_AddParticipant", "CallConnection_AddParticipant", "CallConnection_TerminateCall");
+        call.EventNames().Should().ContainInOrder("CallConnected", "AddParticipantFailed", "AddParticipantSucceeded", "CallDisconnected");
+    }
 
-        // Each action reached "ACS" exactly once, with its own repeatability id.
-        app.Emulator.RequestLog.Entries.Where(r => r.Operation == "CallConnection_AddParticipant" && !r.IsReplay)
-            .Should().HaveCount(2);
+    [Fact]
+    public async Task TwoAgents_BothDecline_TransferredToTheQueueLine()
+    {
+        var world = this.app.Emulator!.World;
+        world.Configure(FirstAgent, IdentityBehavior.Declines());
+        world.Configure(SecondAgent, IdentityBehavior.IsBusy());
+
+        var (incoming, id) = await EndToEndHarness.PlaceInboundAsync(this.app, "+15550001112", Called);
+        FlowCall call = await EndToEndHarness.FinishAsync(this.app, id, incoming);
+
+        await call.ShouldReportAsync(this.app, FlowNames.TwoAgents, nameof(TwoAgentsResult.Queued), succeeded: true);
+        call.ShouldHavePerformedExactly("AnswerCall", "CallConnection_AddParticipant", "CallConnection_AddParticipant", "CallConnection_TransferToParticipant");
     }
 }
