@@ -1,6 +1,6 @@
 namespace CallFlows.Benchmarks;
 
-/// <summary>Sizes of one benchmark run. <see cref="Full"/> is the default run (about 6 minutes), <see cref="Quick"/> about a minute, <see cref="Smoke"/> a handful of calls (harness check, numbers meaningless).</summary>
+/// <summary>Sizes of one benchmark run. <see cref="Full"/> is the default run (about 9 minutes), <see cref="Quick"/> about two minutes, <see cref="Smoke"/> a handful of calls (harness check, numbers meaningless).</summary>
 public sealed record BenchmarkOptions
 {
     /// <summary>Gets the default run.</summary>
@@ -10,6 +10,8 @@ public sealed record BenchmarkOptions
     public static BenchmarkOptions Quick { get; } = new()
     {
         Mode = "quick",
+        IdleCalls = 2,
+        IdleInterval = TimeSpan.FromSeconds(8),
         SlowRateWindow = TimeSpan.FromSeconds(1),
         FastRateWindow = TimeSpan.FromSeconds(1),
         DrainLimit = TimeSpan.FromSeconds(3),
@@ -26,6 +28,8 @@ public sealed record BenchmarkOptions
     public static BenchmarkOptions Smoke { get; } = Quick with
     {
         Mode = "smoke",
+        IdleCalls = 1,
+        IdleInterval = TimeSpan.FromSeconds(2),
         SlowRate = 2,
         FastRate = 4,
         SlowRateWindow = TimeSpan.FromSeconds(1),
@@ -44,6 +48,12 @@ public sealed record BenchmarkOptions
     /// <summary>Gets the engine-settings columns to run. Default both: <c>EngineDefaults</c> then <c>HostJson</c>.</summary>
     public IReadOnlyList<CallFlows.LocalHost.EngineSettingsSource> Settings { get; init; } =
         [CallFlows.LocalHost.EngineSettingsSource.EngineDefaults, CallFlows.LocalHost.EngineSettingsSource.HostJson];
+
+    /// <summary>Gets how many calls arrive one by one at an idle app. Default 3.</summary>
+    public int IdleCalls { get; init; } = 3;
+
+    /// <summary>Gets the quiet period before each idle-app call. Default 20 s.</summary>
+    public TimeSpan IdleInterval { get; init; } = TimeSpan.FromSeconds(20);
 
     /// <summary>Gets the lower steady arrival rate in new calls per second. Default 10.</summary>
     public double SlowRate { get; init; } = 10;

@@ -26,12 +26,15 @@ public static class BenchmarkRunner
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(progress);
         var total = Stopwatch.StartNew();
-        await using AzuriteServer azurite = await AzuriteServer.StartOrReuseAsync(
-            new AzuriteOptions { BlobPort = 0, QueuePort = 0, TablePort = 0, InMemoryPersistence = true }, cancellationToken: cancellationToken);
         IReadOnlyList<string> environment = MachineInfo.Describe(AzuriteVersion());
         var columns = new List<ColumnResults>();
         foreach (EngineSettingsSource settings in options.Settings)
         {
+            // A fresh Azurite per column: with one shared in-memory Azurite, the second column ran on a store still
+            // holding the first column's task hub (its histories and the unfinished backlog of the 50/s run) and
+            // measured about half the throughput whichever settings it had (8.6 calls/s alone, 4.0 second).
+            await using AzuriteServer azurite = await AzuriteServer.StartOrReuseAsync(
+                new AzuriteOptions { BlobPort = 0, QueuePort = 0, TablePort = 0, InMemoryPersistence = true }, cancellationToken: cancellationToken);
             columns.Add(await RunColumnAsync(settings, azurite.ConnectionString, options, progress, cancellationToken));
         }
 
@@ -52,6 +55,8 @@ public static class BenchmarkRunner
             await WarmUpAsync(stack, progress, cancellationToken);
 
             // Lightest first; the open-loop runs last, since an overloaded run leaves a backlog behind.
+            progress.WriteLine($"[{Now()}] {name}: {options.IdleCalls} calls, each after {options.IdleInterval.TotalSeconds:0} s idle");
+            results.Idle = await Try(() => IdleWorkload.RunAsync(stack, options.IdleCalls, options.IdleInterval, cancellationToken), results);
             progress.WriteLine($"[{Now()}] {name}: step latency at event ~{options.ShortCallEvents} vs ~{options.LongCallEvents}");
             results.Steps = await Try(() => StepLatencyWorkload.RunAsync(stack, options.LongCalls, options.ShortCallEvents, options.LongCallEvents, options.RosterUpdatesPerSecond, progress, cancellationToken), results);
             progress.WriteLine($"[{Now()}] {name}: throughput, CallFlows flow");
@@ -140,6 +145,11 @@ public static class BenchmarkRunner
             latencyRows.Add(Row($"{rate}: load average 1/5/15 at window end", c => pick(c)!.Load));
         }
 
+        string idle = $"after {options.IdleInterval.TotalSeconds:0} s idle, one call at a time";
+        static string Each(IReadOnlyList<double> values) => values.Count == 0 ? "no samples" : string.Join(", ", values.Select(v => Stats.F(v, "0")));
+        latencyRows.Add(Row($"{idle}: IncomingCall → Answer ms, each call", c => Each(c.Idle!.IncomingToAnswerMs)));
+        latencyRows.Add(Row($"{idle}: CallConnected → AddParticipant ms, each call", c => Each(c.Idle!.ConnectedToAddMs)));
+
         var throughputRows = new List<BenchmarkRow>
         {
             Row("CallFlows InboundRouting flow: calls/s", c => $"{Stats.F(c.ThroughputCallFlows!.CallsPerSecond)} (n={c.ThroughputCallFlows.Completed})"),
@@ -216,6 +226,8 @@ public static class BenchmarkRunner
         public EngineSettingsSource Settings { get; } = settings;
 
         public List<string> Errors { get; } = [];
+
+        public LatencyResult? Idle { get; set; }
 
         public LatencyResult? Slow { get; set; }
 

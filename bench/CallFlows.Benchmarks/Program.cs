@@ -23,7 +23,7 @@ int outIndex = Array.IndexOf(args, "--out");
 string? outPath = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : null;
 
 // A hard bound so a stuck run never outlives its budget.
-using var cancellation = new CancellationTokenSource(options.Mode == "full" ? TimeSpan.FromMinutes(10) : TimeSpan.FromMinutes(4));
+using var cancellation = new CancellationTokenSource(options.Mode == "full" ? TimeSpan.FromMinutes(15) : TimeSpan.FromMinutes(4));
 Console.CancelKeyPress += (_, e) =>
 {
     e.Cancel = true;

@@ -1,4 +1,5 @@
 using CallFlows.Benchmarks.Harness;
+using CallFlows.Emulator;
 using CallFlows.Emulator.Simulation;
 
 namespace CallFlows.Benchmarks.Workloads;
@@ -30,11 +31,19 @@ internal static class LatencyWorkload
             cancellationToken);
         double drainSeconds = drain.Elapsed.TotalSeconds;
 
+        var (toAnswer, toAdd, unfinished) = Measure(emulator, placed);
+        return new LatencyResult(rate, placed.Length, answeredInWindow / (windowEnd - start).TotalSeconds,
+            placed.Length - answeredInWindow, unfinished, drainSeconds, toAnswer, toAdd, load);
+    }
+
+    /// <summary>Per placed call: IncomingCall delivered → Answer received, CallConnected delivered → AddParticipant received; calls not yet at AddParticipant.</summary>
+    public static (List<double> ToAnswer, List<double> ToAdd, int Unfinished) Measure(AcsEmulator emulator, IEnumerable<IncomingCallSnapshot> placed)
+    {
         var log = new CallLog(emulator);
         var toAnswer = new List<double>();
         var toAdd = new List<double>();
         int unfinished = 0;
-        foreach (IncomingCallSnapshot call in Callers.Refresh(emulator, placed))
+        foreach (IncomingCallSnapshot call in Callers.Refresh(emulator, placed.ToArray()))
         {
             DateTimeOffset? delivered = log.IncomingDelivered(call.EventId);
             DateTimeOffset? answered = call.CallConnectionId is { } id ? log.Request(id, "AnswerCall") : null;
@@ -55,7 +64,6 @@ internal static class LatencyWorkload
             }
         }
 
-        return new LatencyResult(rate, placed.Length, answeredInWindow / (windowEnd - start).TotalSeconds,
-            placed.Length - answeredInWindow, unfinished, drainSeconds, toAnswer, toAdd, load);
+        return (toAnswer, toAdd, unfinished);
     }
 }
