@@ -101,7 +101,6 @@ public sealed class HostJsonSettingsTests
         s.ControlQueueVisibilityTimeout.Should().Be(TimeSpan.FromSeconds(15));
         s.WorkItemQueueVisibilityTimeout.Should().Be(TimeSpan.FromSeconds(15));
         s.UseTablePartitionManagement.Should().BeTrue();
-        s.ExtendedSessionsEnabled.Should().NotBe(true, "idle sessions hold orchestration slots that waiting calls need");
     }
 
     [Fact]
