@@ -140,6 +140,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
                     InMemoryPersistence = options.Azurite.InMemoryPersistence,
                     Location = options.Azurite.Location,
                     ExecutablePath = options.Azurite.ExecutablePath,
+                    ProcessPerService = options.Azurite.ProcessPerService,
                     StartTimeout = options.Azurite.StartTimeout,
                 };
             }
@@ -192,7 +193,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             engine = options.Engine == EngineKind.InMemory
                 ? LocalEngine.CreateInMemory(taskHub, workerId, loggerFactory)
                 : LocalEngine.CreateAzureStorage(
-                    connectionString, taskHub, workerId, options.EngineSettings, hostJson, options.PartitionLeaseInterval, loggerFactory);
+                    connectionString, taskHub, workerId, options.EngineSettings, hostJson, options.PartitionLeaseInterval, loggerFactory, options.ConfigureStorageClient);
             await engine.CreateIfNotExistsAsync().WaitAsync(cancellationToken);
 
             foreach (FunctionDescriptor f in catalog.Functions)

@@ -23,6 +23,14 @@ public sealed class LocalHostOptions
     /// </summary>
     public string? StorageConnectionString { get; set; }
 
+    /// <summary>
+    /// Adjusts the options of each Azure Storage client the engine creates (blob, queue and table; the argument is a
+    /// <c>BlobClientOptions</c>, <c>QueueClientOptions</c> or <c>TableClientOptions</c>) before the client is built,
+    /// e.g. to add an <see cref="Azure.Core.Pipeline.HttpPipelinePolicy"/> that observes every storage request.
+    /// Default <see langword="null"/>: the provider's default options.
+    /// </summary>
+    public Action<Azure.Core.ClientOptions>? ConfigureStorageClient { get; set; }
+
     /// <summary>Ports and persistence of the managed Azurite. Default: the standard ports 10000-10002, data in a temporary folder.</summary>
     public AzuriteOptions Azurite { get; set; } = new();
 

@@ -46,11 +46,11 @@ internal static partial class Log
     [LoggerMessage(4001, LogLevel.Information, "Reusing Azurite already listening on 127.0.0.1 (blob {BlobPort}, queue {QueuePort}, table {TablePort})")]
     public static partial void AzuriteReused(this ILogger logger, int blobPort, int queuePort, int tablePort);
 
-    [LoggerMessage(4002, LogLevel.Information, "Started Azurite (pid {ProcessId}) on 127.0.0.1 (blob {BlobPort}, queue {QueuePort}, table {TablePort}), data in {Location}")]
-    public static partial void AzuriteStarted(this ILogger logger, int processId, int blobPort, int queuePort, int tablePort, string location);
+    [LoggerMessage(4002, LogLevel.Information, "Started Azurite (pid {ProcessIds}) on 127.0.0.1 (blob {BlobPort}, queue {QueuePort}, table {TablePort}), data in {Location}")]
+    public static partial void AzuriteStarted(this ILogger logger, string processIds, int blobPort, int queuePort, int tablePort, string location);
 
-    [LoggerMessage(4003, LogLevel.Information, "Stopped Azurite (pid {ProcessId})")]
-    public static partial void AzuriteStopped(this ILogger logger, int processId);
+    [LoggerMessage(4003, LogLevel.Information, "Stopped Azurite (pid {ProcessIds})")]
+    public static partial void AzuriteStopped(this ILogger logger, string processIds);
 
     [LoggerMessage(4004, LogLevel.Debug, "azurite: {Line}")]
     public static partial void AzuriteOutput(this ILogger logger, string line);

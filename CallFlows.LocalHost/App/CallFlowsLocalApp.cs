@@ -121,6 +121,8 @@ public sealed class CallFlowsLocalApp : IAsyncDisposable
                 EngineSettings = options.EngineSettings,
                 StorageConnectionString = options.StorageConnectionString,
                 Azurite = options.Azurite,
+                ConfigureStorageClient = options.ConfigureStorageClient,
+                HostJsonPath = options.HostJsonPath,
                 WorkerId = options.WorkerId,
                 PartitionLeaseInterval = options.PartitionLeaseInterval,
                 DeleteTaskHubOnStop = options.DeleteTaskHubOnStop,

@@ -35,6 +35,12 @@ public sealed class CallFlowsLocalAppOptions
     /// <summary>Storage connection string. Default <see langword="null"/>: development storage on a managed Azurite (reused when already listening).</summary>
     public string? StorageConnectionString { get; set; }
 
+    /// <summary>Path of the <c>host.json</c> whose engine settings apply with <see cref="EngineSettingsSource.HostJson"/>. Default <see langword="null"/>: the Functions app's (see <see cref="LocalHostOptions.HostJsonPath"/>).</summary>
+    public string? HostJsonPath { get; set; }
+
+    /// <summary>Adjusts the options of each Azure Storage client of the engine (see <see cref="LocalHostOptions.ConfigureStorageClient"/>). Default <see langword="null"/>.</summary>
+    public Action<Azure.Core.ClientOptions>? ConfigureStorageClient { get; set; }
+
     /// <summary>The managed Azurite's ports and persistence. Default: ports 10000-10002, data in a temporary folder.</summary>
     public AzuriteOptions Azurite { get; set; } = new();
 

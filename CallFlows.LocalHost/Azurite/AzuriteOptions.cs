@@ -24,6 +24,14 @@ public sealed class AzuriteOptions
     /// </summary>
     public string? Location { get; set; }
 
+    /// <summary>
+    /// Run the blob, queue and table services as three processes (the package's <c>azurite-blob</c>,
+    /// <c>azurite-queue</c> and <c>azurite-table</c>) instead of one. Default <see langword="true"/>: Azurite runs on
+    /// Node, one core per process, and under load the durable engine's queue and table traffic saturated a single
+    /// process (docs/PERFORMANCE.md). Ignored when <see cref="ExecutablePath"/> is set.
+    /// </summary>
+    public bool ProcessPerService { get; set; } = true;
+
     /// <summary>Path of the <c>azurite</c> executable. Default <see langword="null"/>: <c>node_modules/.bin/azurite</c> in the repository root, found by walking up from the application folder.</summary>
     public string? ExecutablePath { get; set; }
 

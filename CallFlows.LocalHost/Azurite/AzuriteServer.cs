@@ -7,7 +7,9 @@ namespace CallFlows.LocalHost.Azurite;
 
 /// <summary>
 /// A running Azurite (the Azure Storage emulator) on 127.0.0.1: either one that was already listening (reused, left
-/// running on dispose) or one this process started (stopped on dispose).
+/// running on dispose) or one this process started (stopped on dispose). A started Azurite runs its blob, queue and
+/// table services as three Node processes by default (<see cref="AzuriteOptions.ProcessPerService"/>), so the engine's
+/// queue and table traffic is not served by one process on one core.
 /// </summary>
 public sealed class AzuriteServer : IAsyncDisposable
 {
@@ -17,17 +19,17 @@ public sealed class AzuriteServer : IAsyncDisposable
     /// <summary>The well-known, public development storage account key (not a secret).</summary>
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    readonly Process? process;
+    readonly IReadOnlyList<Process> processes;
     readonly string? ownedLocation;
     readonly ILogger logger;
     int disposed;
 
-    AzuriteServer(int blobPort, int queuePort, int tablePort, Process? process, string? ownedLocation, ILogger logger)
+    AzuriteServer(int blobPort, int queuePort, int tablePort, IReadOnlyList<Process> processes, string? ownedLocation, ILogger logger)
     {
         this.BlobPort = blobPort;
         this.QueuePort = queuePort;
         this.TablePort = tablePort;
-        this.process = process;
+        this.processes = processes;
         this.ownedLocation = ownedLocation;
         this.logger = logger;
         this.ConnectionString = BuildConnectionString(blobPort, queuePort, tablePort);
@@ -46,10 +48,13 @@ public sealed class AzuriteServer : IAsyncDisposable
     public string ConnectionString { get; }
 
     /// <summary>Gets a value indicating whether this process started Azurite (and so stops it on dispose).</summary>
-    public bool IsOwned => this.process is not null;
+    public bool IsOwned => this.processes.Count > 0;
 
-    /// <summary>Gets the process id of the Azurite this process started, or <see langword="null"/> when reused.</summary>
-    public int? ProcessId => this.process?.Id;
+    /// <summary>Gets the process id of the (first) Azurite process this process started, or <see langword="null"/> when reused.</summary>
+    public int? ProcessId => this.processes.Count > 0 ? this.processes[0].Id : null;
+
+    /// <summary>Gets the ids of the Azurite processes this process started: one per service (blob, queue, table) or a single one; empty when reused.</summary>
+    public IReadOnlyList<int> ProcessIds => this.processes.Select(p => p.Id).ToList();
 
     /// <summary>
     /// Reuses Azurite when it already listens on all three configured ports, otherwise starts it and waits until it
@@ -74,7 +79,7 @@ public sealed class AzuriteServer : IAsyncDisposable
         if (listening.All(x => x))
         {
             logger.AzuriteReused(blobPort, queuePort, tablePort);
-            return new AzuriteServer(blobPort, queuePort, tablePort, process: null, ownedLocation: null, logger);
+            return new AzuriteServer(blobPort, queuePort, tablePort, processes: [], ownedLocation: null, logger);
         }
 
         if (listening.Any(x => x))
@@ -84,42 +89,18 @@ public sealed class AzuriteServer : IAsyncDisposable
                 "Free them or configure other Azurite ports.");
         }
 
+        // One process per service needs the package's azurite-blob/-queue/-table programs; an explicit executable
+        // (or an install without them) runs the all-in-one program.
+        bool perService = options.ProcessPerService && options.ExecutablePath is null && FindExecutable(service: "queue") is not null;
         string executable = options.ExecutablePath ?? FindExecutable()
             ?? throw new InvalidOperationException(
                 "Azurite was not found (node_modules/.bin/azurite above " + AppContext.BaseDirectory + "). " +
                 "Run 'npm ci' in the repository root, or pass a storage connection string.");
 
         string? ownedLocation = null;
-        // In its own session (setsid) where available: a Ctrl+C or SIGTERM to the host's process group must not
-        // stop storage before the host has shut down gracefully; the host stops Azurite itself on dispose.
-        string? setsid = OperatingSystem.IsWindows() ? null : new[] { "/usr/bin/setsid", "/bin/setsid" }.FirstOrDefault(File.Exists);
-        var psi = new ProcessStartInfo(setsid ?? executable)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = false,
-        };
-        if (setsid is not null)
-        {
-            psi.ArgumentList.Add(executable);
-        }
-
-        foreach (string arg in new[]
-        {
-            "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--queueHost", "127.0.0.1", "--queuePort", queuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--disableTelemetry", "--skipApiVersionCheck", "--silent",
-        })
-        {
-            psi.ArgumentList.Add(arg);
-        }
-
         string location;
         if (options.InMemoryPersistence)
         {
-            psi.ArgumentList.Add("--inMemoryPersistence");
             location = "memory";
         }
         else
@@ -129,39 +110,42 @@ public sealed class AzuriteServer : IAsyncDisposable
                 ownedLocation = Directory.CreateTempSubdirectory("callflows-azurite-").FullName;
             }
 
+            // The services keep their data in differently named files, so they can share one workspace folder.
             location = options.Location ?? ownedLocation!;
             Directory.CreateDirectory(location);
-            psi.ArgumentList.Add("--location");
-            psi.ArgumentList.Add(location);
         }
 
-        var process = Process.Start(psi) ?? throw new InvalidOperationException("Azurite did not start: " + executable);
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        void OnLine(object? sender, DataReceivedEventArgs e)
-        {
-            if (e.Data is { Length: > 0 } line)
-            {
-                output.Enqueue(line);
-                logger.AzuriteOutput(line);
-            }
-        }
-
-        process.OutputDataReceived += OnLine;
-        process.ErrorDataReceived += OnLine;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        var server = new AzuriteServer(blobPort, queuePort, tablePort, process, ownedLocation, logger);
+        // The server holds this list, so a failed start stops whatever was started so far.
+        var started = new List<Process>();
+        var server = new AzuriteServer(blobPort, queuePort, tablePort, started, ownedLocation, logger);
         try
         {
+            if (perService)
+            {
+                foreach ((string service, int port) in new[] { ("blob", blobPort), ("queue", queuePort), ("table", tablePort) })
+                {
+                    string program = FindExecutable(service: service) ?? executable;
+                    started.Add(StartProcess(program, ServiceArguments(service, port), options.InMemoryPersistence, location, output, logger));
+                }
+            }
+            else
+            {
+                var arguments = new List<string>();
+                arguments.AddRange(ServiceArguments("blob", blobPort));
+                arguments.AddRange(ServiceArguments("queue", queuePort));
+                arguments.AddRange(ServiceArguments("table", tablePort));
+                started.Add(StartProcess(executable, arguments, options.InMemoryPersistence, location, output, logger));
+            }
+
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(options.StartTimeout);
             while (!(IsListening(blobPort) && IsListening(queuePort) && IsListening(tablePort)))
             {
-                if (process.HasExited)
+                if (started.FirstOrDefault(p => p.HasExited) is { } exited)
                 {
                     throw new InvalidOperationException(
-                        $"Azurite exited with code {process.ExitCode} before listening: " + string.Join(Environment.NewLine, output));
+                        $"Azurite exited with code {exited.ExitCode} before listening: " + string.Join(Environment.NewLine, output));
                 }
 
                 try
@@ -181,8 +165,62 @@ public sealed class AzuriteServer : IAsyncDisposable
             throw;
         }
 
-        logger.AzuriteStarted(process.Id, blobPort, queuePort, tablePort, location);
+        logger.AzuriteStarted(string.Join(", ", server.ProcessIds), blobPort, queuePort, tablePort, location);
         return server;
+    }
+
+    static string[] ServiceArguments(string service, int port) =>
+        ["--" + service + "Host", "127.0.0.1", "--" + service + "Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+
+    static Process StartProcess(
+        string executable, IEnumerable<string> serviceArguments, bool inMemory, string location,
+        System.Collections.Concurrent.ConcurrentQueue<string> output, ILogger logger)
+    {
+        // In its own session (setsid) where available: a Ctrl+C or SIGTERM to the host's process group must not
+        // stop storage before the host has shut down gracefully; the host stops Azurite itself on dispose.
+        string? setsid = OperatingSystem.IsWindows() ? null : new[] { "/usr/bin/setsid", "/bin/setsid" }.FirstOrDefault(File.Exists);
+        var psi = new ProcessStartInfo(setsid ?? executable)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = false,
+        };
+        if (setsid is not null)
+        {
+            psi.ArgumentList.Add(executable);
+        }
+
+        foreach (string arg in serviceArguments.Concat(["--disableTelemetry", "--skipApiVersionCheck", "--silent"]))
+        {
+            psi.ArgumentList.Add(arg);
+        }
+
+        if (inMemory)
+        {
+            psi.ArgumentList.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            psi.ArgumentList.Add("--location");
+            psi.ArgumentList.Add(location);
+        }
+
+        var process = Process.Start(psi) ?? throw new InvalidOperationException("Azurite did not start: " + executable);
+        void OnLine(object? sender, DataReceivedEventArgs e)
+        {
+            if (e.Data is { Length: > 0 } line)
+            {
+                output.Enqueue(line);
+                logger.AzuriteOutput(line);
+            }
+        }
+
+        process.OutputDataReceived += OnLine;
+        process.ErrorDataReceived += OnLine;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
     }
 
     /// <summary>Builds a connection string for Azurite's development account on 127.0.0.1 with the given ports.</summary>
@@ -239,10 +277,11 @@ public sealed class AzuriteServer : IAsyncDisposable
         return (blob, queue, table);
     }
 
-    /// <summary>Finds <c>node_modules/.bin/azurite</c> by walking up from <paramref name="startDirectory"/> to the folder holding <c>CallFlows.sln</c> or <c>package.json</c>.</summary>
+    /// <summary>Finds <c>node_modules/.bin/azurite</c> (or one service's program, <c>azurite-queue</c> for example) by walking up from <paramref name="startDirectory"/> to the folder holding <c>CallFlows.sln</c> or <c>package.json</c>.</summary>
     /// <param name="startDirectory">Where to start; default the application folder.</param>
+    /// <param name="service"><c>blob</c>, <c>queue</c> or <c>table</c> for that service's program; default <see langword="null"/>: the all-in-one program.</param>
     /// <returns>The executable path, or <see langword="null"/> when not installed.</returns>
-    public static string? FindExecutable(string? startDirectory = null)
+    public static string? FindExecutable(string? startDirectory = null, string? service = null)
     {
         string? root = FindRepositoryRoot(startDirectory);
         if (root is null)
@@ -250,7 +289,8 @@ public sealed class AzuriteServer : IAsyncDisposable
             return null;
         }
 
-        string path = Path.Combine(root, "node_modules", ".bin", OperatingSystem.IsWindows() ? "azurite.cmd" : "azurite");
+        string name = service is null ? "azurite" : "azurite-" + service;
+        string path = Path.Combine(root, "node_modules", ".bin", OperatingSystem.IsWindows() ? name + ".cmd" : name);
         return File.Exists(path) ? path : null;
     }
 
@@ -304,38 +344,21 @@ public sealed class AzuriteServer : IAsyncDisposable
     }
 
     /// <summary>Stops Azurite when this process started it (and deletes its temporary data folder); a reused Azurite keeps running.</summary>
-    /// <returns>A task that completes when the process has exited.</returns>
+    /// <returns>A task that completes when the processes have exited.</returns>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref this.disposed, 1) == 1 || this.process is null)
+        if (Interlocked.Exchange(ref this.disposed, 1) == 1 || this.processes.Count == 0)
         {
             return;
         }
 
-        int pid = this.process.Id;
-        try
+        string pids = string.Join(", ", this.ProcessIds);
+        foreach (Process process in this.processes)
         {
-            if (!this.process.HasExited)
-            {
-                this.process.Kill(entireProcessTree: true);
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                await this.process.WaitForExitAsync(timeout.Token);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-        catch (OperationCanceledException)
-        {
-            // Kill was sent; the OS reaps it.
-        }
-        finally
-        {
-            this.process.Dispose();
+            await StopAsync(process);
         }
 
-        this.logger.AzuriteStopped(pid);
+        this.logger.AzuriteStopped(pids);
         if (this.ownedLocation is not null)
         {
             try
@@ -350,6 +373,31 @@ public sealed class AzuriteServer : IAsyncDisposable
             {
                 // Same.
             }
+        }
+    }
+
+    static async Task StopAsync(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                await process.WaitForExitAsync(timeout.Token);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+        catch (OperationCanceledException)
+        {
+            // Kill was sent; the OS reaps it.
+        }
+        finally
+        {
+            process.Dispose();
         }
     }
 }

@@ -39,11 +39,14 @@ internal sealed class LocalEngine : IDisposable
         EngineSettingsSource source,
         HostJsonSettings hostJson,
         TimeSpan leaseInterval,
-        ILoggerFactory loggerFactory)
+        ILoggerFactory loggerFactory,
+        Action<Azure.Core.ClientOptions>? configureClient = null)
     {
         var settings = new AzureStorageOrchestrationServiceSettings
         {
-            StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+            StorageAccountClientProvider = configureClient is null
+                ? new StorageAccountClientProvider(connectionString)
+                : ClientProvider(connectionString, configureClient),
             TaskHubName = taskHubName,
             WorkerId = workerId,
             LoggerFactory = loggerFactory,
@@ -57,6 +60,21 @@ internal sealed class LocalEngine : IDisposable
         }
 
         return new LocalEngine(new AzureStorageOrchestrationService(settings), taskHubName, workerId, description, settings);
+    }
+
+    /// <summary>The provider's own per-service client factories (as its connection-string constructor builds them), each with adjusted options.</summary>
+    static StorageAccountClientProvider ClientProvider(string connectionString, Action<Azure.Core.ClientOptions> configure)
+    {
+        var blob = new Azure.Storage.Blobs.BlobClientOptions();
+        var queue = new Azure.Storage.Queues.QueueClientOptions();
+        var table = new Azure.Data.Tables.TableClientOptions();
+        configure(blob);
+        configure(queue);
+        configure(table);
+        return new StorageAccountClientProvider(
+            StorageServiceClientProvider.ForBlob(connectionString, blob),
+            StorageServiceClientProvider.ForQueue(connectionString, queue),
+            StorageServiceClientProvider.ForTable(connectionString, table));
     }
 
     public static LocalEngine CreateInMemory(string taskHubName, string workerId, ILoggerFactory loggerFactory) =>

@@ -22,6 +22,7 @@ public sealed record BenchmarkOptions
         LongCallEvents = 50,
         ParkedCalls = 10,
         WarmUpParkedCalls = 3,
+        StorageCalls = 2,
     };
 
     /// <summary>Gets the smallest run (the smoke test): every section with a handful of calls.</summary>
@@ -48,6 +49,15 @@ public sealed record BenchmarkOptions
     /// <summary>Gets the engine-settings columns to run. Default both: <c>EngineDefaults</c> then <c>HostJson</c>.</summary>
     public IReadOnlyList<CallFlows.LocalHost.EngineSettingsSource> Settings { get; init; } =
         [CallFlows.LocalHost.EngineSettingsSource.EngineDefaults, CallFlows.LocalHost.EngineSettingsSource.HostJson];
+
+    /// <summary>Gets the path of a second host.json measured as a "baseline host.json" column (sections 2 and 5 only), e.g. the shipped one before a change. Default <see langword="null"/>: none.</summary>
+    public string? BaselineHostJson { get; init; }
+
+    /// <summary>Gets a value indicating whether section 6 compares Azurite as one process with one process per service. Default <see langword="true"/>.</summary>
+    public bool CompareAzuriteLayouts { get; init; } = true;
+
+    /// <summary>Gets how many whole calls per flow are made one at a time to count storage requests per call. Default 5.</summary>
+    public int StorageCalls { get; init; } = 5;
 
     /// <summary>Gets how many calls arrive one by one at an idle app. Default 3.</summary>
     public int IdleCalls { get; init; } = 3;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using CallFlows.Benchmarks.Harness;
+using CallFlows.Benchmarks.Storage;
 using CallFlows.Benchmarks.Workloads;
 using CallFlows.Emulator.Simulation;
 using CallFlows.LocalHost;
@@ -28,35 +29,101 @@ public static class BenchmarkRunner
         var total = Stopwatch.StartNew();
         IReadOnlyList<string> environment = MachineInfo.Describe(AzuriteVersion());
         var columns = new List<ColumnResults>();
-        foreach (EngineSettingsSource settings in options.Settings)
+        var plan = new List<ColumnResults>();
+        if (options.BaselineHostJson is { } baseline)
+        {
+            plan.Add(new ColumnResults(EngineSettingsSource.HostJson, "baseline host.json", Path.GetFullPath(baseline), fullSections: false));
+        }
+
+        plan.AddRange(options.Settings.Select(s => new ColumnResults(s, ColumnName(s), hostJsonPath: null, fullSections: true)));
+        foreach (ColumnResults column in plan)
         {
             // A fresh Azurite per column: with one shared in-memory Azurite, the second column ran on a store still
             // holding the first column's task hub (its histories and the unfinished backlog of the 50/s run) and
             // measured about half the throughput whichever settings it had (8.6 calls/s alone, 4.0 second).
             await using AzuriteServer azurite = await AzuriteServer.StartOrReuseAsync(
                 new AzuriteOptions { BlobPort = 0, QueuePort = 0, TablePort = 0, InMemoryPersistence = true }, cancellationToken: cancellationToken);
-            columns.Add(await RunColumnAsync(settings, azurite.ConnectionString, options, progress, cancellationToken));
+            columns.Add(await RunColumnAsync(column, azurite.ConnectionString, options, progress, cancellationToken));
+        }
+
+        var layouts = new List<LayoutResults>();
+        if (options.CompareAzuriteLayouts)
+        {
+            foreach (bool perService in new[] { false, true })
+            {
+                layouts.Add(await RunLayoutAsync(perService, options, progress, cancellationToken));
+            }
         }
 
         var env = environment.ToList();
         env.Add($"run: {options.Mode}, {total.Elapsed.TotalSeconds:0} s, load average at end {MachineInfo.LoadAverage()}");
-        return new BenchmarkReport(options.Mode, env, BuildTables(columns, options));
+        var tables = BuildTables(columns, options).ToList();
+        if (layouts.Count > 0)
+        {
+            tables.Add(BuildLayoutTable(layouts));
+        }
+
+        return new BenchmarkReport(options.Mode, env, tables);
     }
 
-    static async Task<ColumnResults> RunColumnAsync(EngineSettingsSource settings, string storage, BenchmarkOptions options, TextWriter progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// The local storage emulator's layout: Azurite as one Node process (blob, queue and table services together) vs one
+    /// process per service, each with a fresh Azurite and the host.json settings; whole-call throughput of both flows.
+    /// </summary>
+    static async Task<LayoutResults> RunLayoutAsync(bool perService, BenchmarkOptions options, TextWriter progress, CancellationToken cancellationToken)
     {
-        var results = new ColumnResults(settings);
-        string name = ColumnName(settings);
+        var results = new LayoutResults(perService);
+        string name = results.Name;
+        progress.WriteLine($"[{Now()}] {name}: starting Azurite, emulators and host (load {MachineInfo.LoadAverage()})");
+        try
+        {
+            await using AzuriteServer azurite = await AzuriteServer.StartOrReuseAsync(
+                new AzuriteOptions { BlobPort = 0, QueuePort = 0, TablePort = 0, InMemoryPersistence = true, ProcessPerService = perService }, cancellationToken: cancellationToken);
+            results.Processes = azurite.ProcessIds.Count;
+            await using BenchStack stack = await BenchStack.StartAsync(EngineSettingsSource.HostJson, azurite.ConnectionString, hostJsonPath: null, cancellationToken);
+            await WarmUpAsync(stack, progress, cancellationToken);
+            progress.WriteLine($"[{Now()}] {name}: throughput, CallFlows flow");
+            results.CallFlows = await ThroughputWorkload.RunAsync(stack, FlowKind.CallFlows, options.ThroughputConcurrency, options.ThroughputWarmUp, options.ThroughputWindow, options.DrainLimit, cancellationToken);
+            progress.WriteLine($"[{Now()}] {name}: throughput, raw Durable Task flow");
+            results.Raw = await ThroughputWorkload.RunAsync(stack, FlowKind.Raw, options.ThroughputConcurrency, options.ThroughputWarmUp, options.ThroughputWindow, options.DrainLimit, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            results.Error = ex.GetType().Name + ": " + ex.Message.Split('\n')[0];
+            progress.WriteLine($"[{Now()}] {name}: ERROR {results.Error}");
+        }
+
+        return results;
+    }
+
+    static async Task<ColumnResults> RunColumnAsync(ColumnResults results, string storage, BenchmarkOptions options, TextWriter progress, CancellationToken cancellationToken)
+    {
+        EngineSettingsSource settings = results.Settings;
+        string name = results.Name;
         progress.WriteLine($"[{Now()}] {name}: starting emulators and host (load {MachineInfo.LoadAverage()})");
         BenchStack? stack = null;
         try
         {
-            stack = await BenchStack.StartAsync(settings, storage, cancellationToken);
+            stack = await BenchStack.StartAsync(settings, storage, results.HostJsonPath, cancellationToken);
             await WarmUpAsync(stack, progress, cancellationToken);
 
             // Lightest first; the open-loop runs last, since an overloaded run leaves a backlog behind.
-            progress.WriteLine($"[{Now()}] {name}: {options.IdleCalls} calls, each after {options.IdleInterval.TotalSeconds:0} s idle");
-            results.Idle = await Try(() => IdleWorkload.RunAsync(stack, options.IdleCalls, options.IdleInterval, cancellationToken), results);
+            progress.WriteLine($"[{Now()}] {name}: {options.IdleCalls} calls, each after {options.IdleInterval.TotalSeconds:0} s idle (storage requests of the quiet time counted)");
+            Tuple<LatencyResult, IdleStorageResult>? idle = await Try(
+                async () => (await IdleWorkload.RunAsync(stack, options.IdleCalls, options.IdleInterval, cancellationToken)).ToTuple(), results);
+            (results.Idle, results.IdleStorage) = (idle?.Item1, idle?.Item2);
+            progress.WriteLine($"[{Now()}] {name}: storage requests of {options.StorageCalls} whole calls one at a time, CallFlows flow then raw flow");
+            results.StorageCallFlows = await Try(() => StorageWorkload.RunAsync(stack, FlowKind.CallFlows, options.StorageCalls, cancellationToken), results);
+            results.StorageRaw = await Try(() => StorageWorkload.RunAsync(stack, FlowKind.Raw, options.StorageCalls, cancellationToken), results);
+            if (!results.FullSections)
+            {
+                progress.WriteLine($"[{Now()}] {name}: throughput, CallFlows flow");
+                results.ThroughputCallFlows = await Try(() => ThroughputWorkload.RunAsync(stack, FlowKind.CallFlows, options.ThroughputConcurrency, options.ThroughputWarmUp, options.ThroughputWindow, options.DrainLimit, cancellationToken), results);
+                progress.WriteLine($"[{Now()}] {name}: throughput, raw Durable Task flow");
+                results.ThroughputRaw = await Try(() => ThroughputWorkload.RunAsync(stack, FlowKind.Raw, options.ThroughputConcurrency, options.ThroughputWarmUp, options.ThroughputWindow, options.DrainLimit, cancellationToken), results);
+                return results;
+            }
+
             progress.WriteLine($"[{Now()}] {name}: step latency at event ~{options.ShortCallEvents} vs ~{options.LongCallEvents}");
             results.Steps = await Try(() => StepLatencyWorkload.RunAsync(stack, options.LongCalls, options.ShortCallEvents, options.LongCallEvents, options.RosterUpdatesPerSecond, progress, cancellationToken), results);
             progress.WriteLine($"[{Now()}] {name}: throughput, CallFlows flow");
@@ -79,6 +146,11 @@ public static class BenchmarkRunner
                 progress.WriteLine($"[{Now()}] {name}: stopping host");
                 await stack.DisposeAsync();
             }
+        }
+
+        if (!results.FullSections)
+        {
+            return results;
         }
 
         progress.WriteLine($"[{Now()}] {name}: memory per waiting call (host in its own process)");
@@ -125,9 +197,14 @@ public static class BenchmarkRunner
 
     static IReadOnlyList<BenchmarkTable> BuildTables(List<ColumnResults> columns, BenchmarkOptions options)
     {
-        List<string> headers = columns.Select(c => ColumnName(c.Settings)).ToList();
-        BenchmarkRow Row(string label, Func<ColumnResults, string> value) =>
-            new(label, columns.Select(c => { try { return value(c); } catch (NullReferenceException) { return "error: " + string.Join("; ", c.Errors); } }).ToList());
+        List<string> headers = columns.Select(c => c.Name).ToList();
+        List<string> fullHeaders = columns.Where(c => c.FullSections).Select(c => c.Name).ToList();
+        BenchmarkRow Cells(string label, IEnumerable<ColumnResults> cells, Func<ColumnResults, string> value) =>
+            new(label, cells.Select(c => { try { return value(c); } catch (NullReferenceException) { return "error: " + string.Join("; ", c.Errors); } }).ToList());
+
+        // Sections 1, 3 and 4 run in the full columns only; 2 and 5 in every column (a baseline column runs those two).
+        BenchmarkRow Row(string label, Func<ColumnResults, string> value) => Cells(label, columns.Where(c => c.FullSections), value);
+        BenchmarkRow AllRow(string label, Func<ColumnResults, string> value) => Cells(label, columns, value);
 
         var latencyRows = new List<BenchmarkRow>();
         foreach ((string rate, Func<ColumnResults, LatencyResult?> pick) in new (string, Func<ColumnResults, LatencyResult?>)[]
@@ -145,19 +222,43 @@ public static class BenchmarkRunner
             latencyRows.Add(Row($"{rate}: load average 1/5/15 at window end", c => pick(c)!.Load));
         }
 
-        string idle = $"after {options.IdleInterval.TotalSeconds:0} s idle, one call at a time";
-        static string Each(IReadOnlyList<double> values) => values.Count == 0 ? "no samples" : string.Join(", ", values.Select(v => Stats.F(v, "0")));
-        latencyRows.Add(Row($"{idle}: IncomingCall → Answer ms, each call", c => Each(c.Idle!.IncomingToAnswerMs)));
-        latencyRows.Add(Row($"{idle}: CallConnected → AddParticipant ms, each call", c => Each(c.Idle!.ConnectedToAddMs)));
 
         var throughputRows = new List<BenchmarkRow>
         {
-            Row("CallFlows InboundRouting flow: calls/s", c => $"{Stats.F(c.ThroughputCallFlows!.CallsPerSecond)} (n={c.ThroughputCallFlows.Completed})"),
-            Row("raw Durable Task flow: calls/s", c => $"{Stats.F(c.ThroughputRaw!.CallsPerSecond)} (n={c.ThroughputRaw.Completed})"),
-            Row("CallFlows / raw", c => c.ThroughputRaw!.CallsPerSecond > 0 ? Stats.F(c.ThroughputCallFlows!.CallsPerSecond / c.ThroughputRaw.CallsPerSecond, "0.00") : "n/a (raw 0)"),
-            Row("calls in flight", c => c.ThroughputCallFlows!.Concurrency.ToString(CultureInfo.InvariantCulture)),
-            Row("load average 1/5/15 (CallFlows run; raw run)", c => $"{c.ThroughputCallFlows!.Load}; {c.ThroughputRaw!.Load}"),
+            AllRow("CallFlows InboundRouting flow: calls/s", c => $"{Stats.F(c.ThroughputCallFlows!.CallsPerSecond)} (n={c.ThroughputCallFlows.Completed})"),
+            AllRow("raw Durable Task flow: calls/s", c => $"{Stats.F(c.ThroughputRaw!.CallsPerSecond)} (n={c.ThroughputRaw.Completed})"),
+            AllRow("CallFlows / raw", c => c.ThroughputRaw!.CallsPerSecond > 0 ? Stats.F(c.ThroughputCallFlows!.CallsPerSecond / c.ThroughputRaw.CallsPerSecond, "0.00") : "n/a (raw 0)"),
+            AllRow("storage requests per call ended, under load (CallFlows; raw)", c => $"{Stats.F(c.ThroughputCallFlows!.StorageRequestsPerCall)}; {Stats.F(c.ThroughputRaw!.StorageRequestsPerCall)}"),
+            AllRow("storage requests/s under load (CallFlows; raw)", c => $"{Stats.F(c.ThroughputCallFlows!.StorageRequestsPerSecond, "0")}; {Stats.F(c.ThroughputRaw!.StorageRequestsPerSecond, "0")}"),
+            AllRow("calls in flight", c => c.ThroughputCallFlows!.Concurrency.ToString(CultureInfo.InvariantCulture)),
+            AllRow("load average 1/5/15 (CallFlows run; raw run)", c => $"{c.ThroughputCallFlows!.Load}; {c.ThroughputRaw!.Load}"),
         };
+
+        string idle = $"after {options.IdleInterval.TotalSeconds:0} s idle, one call at a time";
+        static string Each(IReadOnlyList<double> values) => values.Count == 0 ? "no samples" : string.Join(", ", values.Select(v => Stats.F(v, "0")));
+        static string PerCall(PerCallStorageResult r, params StorageRequestKind[] kinds) =>
+            string.Join(" / ", kinds.Select(k => Stats.F(r.PerCall(r.Requests[k]))));
+        var storageRows = new List<BenchmarkRow>();
+        foreach ((string flow, Func<ColumnResults, PerCallStorageResult?> pick) in new (string, Func<ColumnResults, PerCallStorageResult?>)[]
+        {
+            ("CallFlows flow", c => c.StorageCallFlows),
+            ("raw flow", c => c.StorageRaw),
+        })
+        {
+            storageRows.Add(AllRow($"{flow}: storage requests per call (calls measured)", c => $"{Stats.F(pick(c)!.PerCall(pick(c)!.Requests.Work))} (n={pick(c)!.Calls})"));
+            storageRows.Add(AllRow($"{flow}: queue get / put / update / delete", c => PerCall(pick(c)!, StorageRequestKind.QueueGet, StorageRequestKind.QueuePut, StorageRequestKind.QueueUpdate, StorageRequestKind.QueueDelete)));
+            storageRows.Add(AllRow($"{flow}: table query / insert / merge / update / batch", c => PerCall(pick(c)!, StorageRequestKind.TableQuery, StorageRequestKind.TableInsert, StorageRequestKind.TableMerge, StorageRequestKind.TableUpdate, StorageRequestKind.TableBatch)));
+            storageRows.Add(AllRow($"{flow}: blob read / write; other queue and table requests", c => $"{PerCall(pick(c)!, StorageRequestKind.BlobRead, StorageRequestKind.BlobWrite)}; {PerCall(pick(c)!, StorageRequestKind.QueueOther, StorageRequestKind.TableOther)}"));
+            storageRows.Add(AllRow($"{flow}: orchestration instances / episodes / history rows per call", c => $"{Stats.F(pick(c)!.PerCall(pick(c)!.Instances))} / {Stats.F(pick(c)!.PerCall(pick(c)!.Episodes))} / {Stats.F(pick(c)!.PerCall(pick(c)!.HistoryRows))}"));
+            storageRows.Add(AllRow($"{flow}: while a call ran, empty polls / housekeeping per call (s per call)", c => $"{PerCall(pick(c)!, StorageRequestKind.QueueGetEmpty)} / {Stats.F(pick(c)!.PerCall(pick(c)!.Requests.Housekeeping))} ({Stats.F(pick(c)!.PerCall(pick(c)!.CallSeconds))} s)"));
+        }
+
+        storageRows.Add(AllRow("CallFlows / raw storage requests per call", c => Stats.F(c.StorageCallFlows!.Requests.Work * (double)c.StorageRaw!.Calls / (c.StorageRaw.Requests.Work * (double)c.StorageCallFlows.Calls), "0.00")));
+        storageRows.Add(AllRow("idle worker: storage requests/s (quiet s measured)", c => $"{Stats.F(c.IdleStorage!.PerSecond(c.IdleStorage.Requests.Total))} ({Stats.F(c.IdleStorage.Seconds, "0")} s)"));
+        storageRows.Add(AllRow("idle worker: empty polls / housekeeping / other per s", c => $"{Stats.F(c.IdleStorage!.PerSecond(c.IdleStorage.Requests.EmptyPolls))} / {Stats.F(c.IdleStorage.PerSecond(c.IdleStorage.Requests.Housekeeping))} / {Stats.F(c.IdleStorage.PerSecond(c.IdleStorage.Requests.Work))}"));
+        storageRows.Add(AllRow("idle worker: storage requests per 30 days (millions)", c => Stats.F(c.IdleStorage!.PerSecond(c.IdleStorage.Requests.Total) * 30 * 86400 / 1e6)));
+        storageRows.Add(AllRow($"{idle}: IncomingCall → Answer ms, each call", c => Each(c.Idle!.IncomingToAnswerMs)));
+        storageRows.Add(AllRow($"{idle}: CallConnected → AddParticipant ms, each call", c => Each(c.Idle!.ConnectedToAddMs)));
 
         static string Samples(IReadOnlyList<StepLatencySample> samples, Func<StepLatencySample, string> format) => string.Join(", ", samples.Select(format));
         var stepRows = new List<BenchmarkRow>
@@ -180,7 +281,7 @@ public static class BenchmarkRunner
 
         return
         [
-            new BenchmarkTable("1. Step latency under steady arrivals (CallFlows InboundRouting flow)", headers, latencyRows,
+            new BenchmarkTable("1. Step latency under steady arrivals (CallFlows InboundRouting flow)", fullHeaders, latencyRows,
             [
                 "Open loop: call i arrives at i/rate whatever the app does. IncomingCall → Answer: Event Grid delivery acknowledged by the webhook → Answer request received by the emulator. CallConnected → AddParticipant: the callback acknowledged → AddParticipant received. Both on the emulator's clock, same process.",
                 "answers/s below the offered rate and a backlog mean the machine saturated; latencies then include queueing.",
@@ -190,13 +291,20 @@ public static class BenchmarkRunner
                 "Closed loop: a fixed number of calls in flight, a new one for each that ends; whole calls (answer → add agent → agent leaves → hang up) ended per second after a warm-up.",
                 "Raw flow: TaskOrchestrator with string event names and WaitForExternalEvent timeouts, raw activities on CallFlows.CallAutomation, its own webhook and callback endpoint (token validated), registered in the same host through LocalHostOptions.ConfigureServices.",
             ]),
-            new BenchmarkTable($"3. Step latency at a call's ~{options.ShortCallEvents}th vs ~{options.LongCallEvents}th event (chatty roster)", headers, stepRows,
+            new BenchmarkTable($"3. Step latency at a call's ~{options.ShortCallEvents}th vs ~{options.LongCallEvents}th event (chatty roster)", fullHeaders, stepRows,
             [
                 $"The emulator re-announces the roster ({options.RosterUpdatesPerSecond:0} ParticipantsUpdated/s per call) until the agent's leaving is the target event; after the instance has worked the chatter off, the agent hangs up and the step is that ParticipantsUpdated delivered → the flow's hang-up request. One value per call.",
             ]),
-            new BenchmarkTable("4. Host memory per 1,000 waiting calls", headers, memoryRows,
+            new BenchmarkTable("4. Host memory per 1,000 waiting calls", fullHeaders, memoryRows,
             [
                 "Host in its own process (this program's 'host' verb: the same CallFlowsLocalApp options, workstation GC as a Functions isolated worker, pointed at this process's emulator); RSS = /proc/PID/status VmRSS of that process only (not the emulator, the driver or Azurite). Calls parked in the inbound flow's roster wait; delta from a warm baseline scaled to 1,000; measured 2 s after the last call parked (extended sessions, when on, still hold the instances).",
+            ]),
+            new BenchmarkTable("5. Storage requests per call and per idle second (counted at the HTTP level)", headers, storageRows,
+            [
+                "Every request of the engine's blob, queue and table clients is counted by an HttpPipelinePolicy in their pipelines (each attempt, retries included): what Azure Storage bills as transactions.",
+                "Per call: whole calls (answer → add agent → agent leaves → hang up) placed one at a time on the quiet host, each from placing it until its storage work stopped for 1 s; requests = all but empty queue polls and partition housekeeping (the partition table, blob leases), which depend on time and are shown apart. Queue get counts reads that returned messages.",
+                "Episodes = OrchestratorStarted events, history rows = history events of the instances the calls created (Durable Functions HTTP API, showHistory=true).",
+                "Idle worker: every request while no call is in flight, measured over each quiet period before the idle calls (after a 5 s settling time); 30 days at that rate. The idle calls' latencies are on the emulator's clock as in section 1.",
             ]),
         ];
     }
@@ -221,9 +329,58 @@ public static class BenchmarkRunner
         }
     }
 
-    sealed class ColumnResults(EngineSettingsSource settings)
+    static BenchmarkTable BuildLayoutTable(List<LayoutResults> layouts)
+    {
+        List<string> headers = layouts.Select(l => l.Name).ToList();
+        BenchmarkRow Row(string label, Func<LayoutResults, string> value) =>
+            new(label, layouts.Select(l => l.Error is { } e ? "error: " + e : value(l)).ToList());
+        var rows = new List<BenchmarkRow>
+        {
+            Row("Azurite processes", l => l.Processes.ToString(CultureInfo.InvariantCulture)),
+            Row("CallFlows InboundRouting flow: calls/s", l => $"{Stats.F(l.CallFlows!.CallsPerSecond)} (n={l.CallFlows.Completed})"),
+            Row("raw Durable Task flow: calls/s", l => $"{Stats.F(l.Raw!.CallsPerSecond)} (n={l.Raw.Completed})"),
+            Row("storage requests/s under load (CallFlows; raw)", l => $"{Stats.F(l.CallFlows!.StorageRequestsPerSecond, "0")}; {Stats.F(l.Raw!.StorageRequestsPerSecond, "0")}"),
+            Row("load average 1/5/15 (CallFlows run; raw run)", l => $"{l.CallFlows!.Load}; {l.Raw!.Load}"),
+        };
+        double ratio = layouts.Count == 2 && layouts[0].CallFlows is { CallsPerSecond: > 0 } one && layouts[1].CallFlows is { } split
+            ? split.CallsPerSecond / one.CallsPerSecond : double.NaN;
+        return new BenchmarkTable("6. Local storage emulator: Azurite as one process vs one process per service (host.json, same run)", headers, rows,
+        [
+            "Each layout with a fresh in-memory Azurite, a fresh host and task hub, and section 2's closed loop. Only the local embedded default uses Azurite; production runs on Azure Storage, so this changes local and CI capacity, not the cost of a call.",
+            $"CallFlows calls/s, one process per service / one process: {Stats.F(ratio, "0.00")}.",
+        ]);
+    }
+
+    sealed class LayoutResults(bool perService)
+    {
+        public bool PerService { get; } = perService;
+
+        public string Name => this.PerService ? "a process per service" : "one Azurite process";
+
+        public int Processes { get; set; }
+
+        public ThroughputResult? CallFlows { get; set; }
+
+        public ThroughputResult? Raw { get; set; }
+
+        public string? Error { get; set; }
+    }
+
+    sealed class ColumnResults(EngineSettingsSource settings, string name, string? hostJsonPath, bool fullSections)
     {
         public EngineSettingsSource Settings { get; } = settings;
+
+        public string Name { get; } = name;
+
+        public string? HostJsonPath { get; } = hostJsonPath;
+
+        public bool FullSections { get; } = fullSections;
+
+        public IdleStorageResult? IdleStorage { get; set; }
+
+        public PerCallStorageResult? StorageCallFlows { get; set; }
+
+        public PerCallStorageResult? StorageRaw { get; set; }
 
         public List<string> Errors { get; } = [];
 

@@ -8,7 +8,7 @@ if (args.Length > 0 && args[0] == "host")
 }
 
 
-// dotnet run -c Release --project bench/CallFlows.Benchmarks [-- --quick | --smoke] [--settings EngineDefaults|HostJson] [--out results.md]
+// dotnet run -c Release --project bench/CallFlows.Benchmarks [-- --quick | --smoke] [--settings EngineDefaults|HostJson] [--baseline-host-json PATH] [--out results.md]
 var options = args.Contains("--smoke") ? BenchmarkOptions.Smoke
     : args.Contains("--quick") ? BenchmarkOptions.Quick
     : BenchmarkOptions.Full;
@@ -17,6 +17,13 @@ if (settingsIndex >= 0 && settingsIndex + 1 < args.Length)
 {
     // e.g. --settings HostJson: one column only (to rerun or compare a host.json variant).
     options = options with { Settings = [Enum.Parse<CallFlows.LocalHost.EngineSettingsSource>(args[settingsIndex + 1], ignoreCase: true)] };
+}
+
+int baselineIndex = Array.IndexOf(args, "--baseline-host-json");
+if (baselineIndex >= 0 && baselineIndex + 1 < args.Length)
+{
+    // e.g. the shipped host.json before a change (git show main:host.json > before.json): a column for sections 2 and 5.
+    options = options with { BaselineHostJson = args[baselineIndex + 1] };
 }
 
 int outIndex = Array.IndexOf(args, "--out");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using CallFlows.Benchmarks.Raw;
+using CallFlows.Benchmarks.Storage;
 using CallFlows.Emulator;
 using CallFlows.Emulator.Simulation;
 using CallFlows.LocalHost;
@@ -17,12 +18,16 @@ internal sealed class BenchStack : IAsyncDisposable
 {
     static int counter;
 
-    BenchStack(CallFlowsLocalApp app, AcsEmulator rawEmulator, EngineSettingsSource settings)
+    BenchStack(CallFlowsLocalApp app, AcsEmulator rawEmulator, EngineSettingsSource settings, StorageRequestCounter storage)
     {
         this.App = app;
         this.RawEmulator = rawEmulator;
         this.Settings = settings;
+        this.Storage = storage;
     }
+
+    /// <summary>Counts the engine's storage requests (both flows share the engine).</summary>
+    public StorageRequestCounter Storage { get; }
 
     public CallFlowsLocalApp App { get; }
 
@@ -47,7 +52,7 @@ internal sealed class BenchStack : IAsyncDisposable
         }
     }
 
-    public static async Task<BenchStack> StartAsync(EngineSettingsSource settings, string storageConnectionString, CancellationToken cancellationToken)
+    public static async Task<BenchStack> StartAsync(EngineSettingsSource settings, string storageConnectionString, string? hostJsonPath, CancellationToken cancellationToken)
     {
         AcsEmulator rawEmulator = await AcsEmulator.StartAsync(new AcsEmulatorOptions(), cancellationToken);
         try
@@ -56,11 +61,14 @@ internal sealed class BenchStack : IAsyncDisposable
             var baseUrl = new Uri($"http://127.0.0.1:{port}/");
             string rawAgent = DemoWorld.Agent(rawEmulator.ResourceId.ToString());
             CallFlowsLocalAppOptions options = AppOptions(settings, storageConnectionString, port, $"Bench{Interlocked.Increment(ref counter)}");
+            var storage = new StorageRequestCounter();
+            options.HostJsonPath = hostJsonPath;
+            options.ConfigureStorageClient = storage.Attach;
             options.ConfigureServices = (services, _) => RawFlowRegistration.AddRawFlow(
                 services, rawEmulator.OpenIdConfigurationUri, rawEmulator.ConnectionString, rawEmulator.ResourceId.ToString(), rawAgent, baseUrl);
             CallFlowsLocalApp app = await CallFlowsLocalApp.StartAsync(options, cancellationToken);
             await rawEmulator.RegisterEventGridWebhookAsync(new Uri(baseUrl, "raw/incoming-call"), "raw-flow", cancellationToken);
-            return new BenchStack(app, rawEmulator, settings);
+            return new BenchStack(app, rawEmulator, settings, storage);
         }
         catch
         {

@@ -19,6 +19,7 @@ internal static class ThroughputWorkload
         var clock = System.Diagnostics.Stopwatch.StartNew();
         int? countedFrom = null;
         TimeSpan countStart = TimeSpan.Zero;
+        Storage.StorageCounts storageFrom = stack.Storage.Snapshot();
         int completed = 0;
         while (clock.Elapsed < warmUp + window)
         {
@@ -27,6 +28,7 @@ internal static class ThroughputWorkload
             {
                 countedFrom = completed;
                 countStart = clock.Elapsed;
+                storageFrom = stack.Storage.Snapshot();
             }
 
             for (int inFlight = placed - completed; inFlight < concurrency; inFlight++, placed++)
@@ -38,12 +40,13 @@ internal static class ThroughputWorkload
         }
 
         completed = Callers.CountRequests(emulator, Callers.IsHangUp) - before;
+        Storage.StorageCounts storage = stack.Storage.Snapshot().Minus(storageFrom);
         TimeSpan elapsed = clock.Elapsed - countStart;
         string load = MachineInfo.LoadAverage();
         int counted = completed - (countedFrom ?? 0);
 
         // Let the calls still in flight end, so they do not load the next run.
         await Callers.WaitUntilAsync(() => Callers.CountRequests(emulator, Callers.IsHangUp) - before >= placed, drainLimit, cancellationToken);
-        return new ThroughputResult(counted / elapsed.TotalSeconds, counted, concurrency, load);
+        return new ThroughputResult(counted / elapsed.TotalSeconds, counted, concurrency, load, storage.Total, elapsed.TotalSeconds);
     }
 }
