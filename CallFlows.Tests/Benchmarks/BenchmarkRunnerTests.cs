@@ -11,7 +11,7 @@ namespace CallFlows.Tests.Benchmarks;
 public sealed class BenchmarkRunnerTests
 {
     [Fact]
-    public async Task RunAsync_SmokeMode_ReportsEverySectionForBothEngineSettings()
+    public async Task RunAsync_SmokeMode_ReportsEverySectionForBothEngineSettingsAndBothAzuriteLayouts()
     {
         var progress = new StringWriter();
 
@@ -19,10 +19,12 @@ public sealed class BenchmarkRunnerTests
 
         report.Mode.Should().Be("smoke");
         report.Environment.Should().Contain(line => line.StartsWith("machine: ", StringComparison.Ordinal));
-        report.Tables.Should().HaveCount(4);
+        report.Tables.Should().HaveCount(6);
         foreach (BenchmarkTable table in report.Tables)
         {
-            table.Columns.Should().Equal("engine defaults", "host.json (tuned)");
+            table.Columns.Should().Equal(table == report.Tables[5]
+                ? ["one Azurite process", "a process per service"]
+                : ["engine defaults", "host.json (tuned)"]);
             table.Rows.Should().NotBeEmpty();
             foreach (BenchmarkRow row in table.Rows)
             {
@@ -44,5 +46,42 @@ public sealed class BenchmarkRunnerTests
         BenchmarkRow memory = report.Tables[3].Rows.Single(r => r.Label == "host RSS MiB per 1,000 waiting calls");
         memory.Values.Should().OnlyContain(v => number.IsMatch(v) || v.StartsWith('-'));
         report.ToMarkdown().Should().Contain("### 4. Host memory per 1,000 waiting calls");
+
+        // Section 5: storage requests counted at the HTTP level, per call and per idle second.
+        BenchmarkTable storage = report.Tables[4];
+        foreach (string flow in new[] { "CallFlows flow", "raw flow" })
+        {
+            Numbers(storage, $"{flow}: storage requests per call (calls measured)").Should().OnlyContain(v => v[0] > 0 && v[1] == BenchmarkOptions.Smoke.StorageCalls);
+            double[][] queue = Numbers(storage, $"{flow}: queue get / put / update / delete");
+            queue.Should().OnlyContain(v => v.Length == 4 && v[0] >= 1 && v[1] >= 1 && v[3] >= 1, "a call puts, gets and deletes queue messages");
+            double[][] table = Numbers(storage, $"{flow}: table query / insert / merge / update / batch");
+            double[][] history = Numbers(storage, $"{flow}: orchestration instances / episodes / history rows per call");
+            history.Should().OnlyContain(v => v.Length == 3 && v[0] >= 1 && v[1] >= 2 && v[2] > v[1], "a whole call is at least one instance of several episodes");
+            for (int column = 0; column < 2; column++)
+            {
+                table[column].Should().HaveCount(5);
+                table[column][4].Should().BeGreaterThanOrEqualTo(history[column][1], "every episode checkpoints its new history rows in an entity group transaction");
+            }
+        }
+
+        Numbers(storage, "CallFlows / raw storage requests per call").Should().OnlyContain(v => v[0] > 0);
+        double[][] idle = Numbers(storage, "idle worker: storage requests/s (quiet s measured)");
+        idle.Should().OnlyContain(v => v.Length == 2 && v[0] >= 0 && v[1] > 0);
+        idle[1][0].Should().BeGreaterThan(0, "an idle worker at host.json polls its queues");
+        Numbers(storage, "idle worker: empty polls / housekeeping / other per s").Should().OnlyContain(v => v.Length == 3);
+
+        // Section 6: the same closed loop on both Azurite layouts.
+        BenchmarkTable layouts = report.Tables[5];
+        Numbers(layouts, "Azurite processes").Select(v => v[0]).Should().Equal(1, 3);
+        Numbers(layouts, "CallFlows InboundRouting flow: calls/s").Should().OnlyContain(v => v[0] > 0);
+    }
+
+    /// <summary>The numbers in each cell of a row, in order (e.g. "12.0 / 18.0 / 0.0" → [12, 18, 0]).</summary>
+    static double[][] Numbers(BenchmarkTable table, string label)
+    {
+        BenchmarkRow row = table.Rows.Single(r => r.Label == label);
+        return row.Values
+            .Select(v => Regex.Matches(v, @"\d+(\.\d+)?").Select(m => double.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray())
+            .ToArray();
     }
 }

@@ -5,16 +5,20 @@ namespace CallFlows.Tests.Engine;
 [Collection(EngineCollection.Name)]
 public sealed class AzuriteServerTests(AzuriteFixture azurite)
 {
-    [Fact]
-    public async Task StartOrReuseAsync_NothingListening_StartsAndStopsOnDispose()
+    [Theory]
+    [InlineData(true, 3)]
+    [InlineData(false, 1)]
+    public async Task StartOrReuseAsync_NothingListening_StartsAndStopsOnDispose(bool processPerService, int processes)
     {
-        var options = new AzuriteOptions { BlobPort = 0, QueuePort = 0, TablePort = 0, InMemoryPersistence = true };
+        var options = new AzuriteOptions { BlobPort = 0, QueuePort = 0, TablePort = 0, InMemoryPersistence = true, ProcessPerService = processPerService };
 
         AzuriteServer server = await AzuriteServer.StartOrReuseAsync(options);
+        IReadOnlyList<int> pids = server.ProcessIds;
         try
         {
             server.IsOwned.Should().BeTrue();
             server.ProcessId.Should().NotBeNull();
+            pids.Should().HaveCount(processes).And.OnlyHaveUniqueItems();
             AzuriteServer.IsListening(server.BlobPort).Should().BeTrue();
             AzuriteServer.IsListening(server.QueuePort).Should().BeTrue();
             AzuriteServer.IsListening(server.TablePort).Should().BeTrue();
@@ -27,6 +31,20 @@ public sealed class AzuriteServerTests(AzuriteFixture azurite)
         AzuriteServer.IsListening(server.BlobPort).Should().BeFalse();
         AzuriteServer.IsListening(server.QueuePort).Should().BeFalse();
         AzuriteServer.IsListening(server.TablePort).Should().BeFalse();
+        pids.Should().OnlyContain(pid => !IsRunning(pid), "every Azurite process is stopped");
+    }
+
+    static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     [Fact]
@@ -42,6 +60,7 @@ public sealed class AzuriteServerTests(AzuriteFixture azurite)
         AzuriteServer reused = await AzuriteServer.StartOrReuseAsync(options);
         reused.IsOwned.Should().BeFalse();
         reused.ProcessId.Should().BeNull();
+        reused.ProcessIds.Should().BeEmpty();
         reused.ConnectionString.Should().Be(azurite.ConnectionString);
         await reused.DisposeAsync();
 
