@@ -29,7 +29,7 @@ public sealed class CallFlowsLocalAppOptions
     /// <summary>Durable Task backend. Default <see cref="EngineKind.AzureStorage"/> (on Azurite unless <see cref="StorageConnectionString"/> names real storage).</summary>
     public EngineKind Engine { get; set; } = EngineKind.AzureStorage;
 
-    /// <summary>Engine tuning source. Default <see cref="EngineSettingsSource.HostJson"/> (100 ms queue polling, extended sessions); <see cref="EngineSettingsSource.EngineDefaults"/> for the provider's defaults.</summary>
+    /// <summary>Engine tuning source. Default <see cref="EngineSettingsSource.HostJson"/> (1 s maximum queue polling, extended sessions); <see cref="EngineSettingsSource.EngineDefaults"/> for the provider's defaults.</summary>
     public EngineSettingsSource EngineSettings { get; set; } = EngineSettingsSource.HostJson;
 
     /// <summary>Storage connection string. Default <see langword="null"/>: development storage on a managed Azurite (reused when already listening).</summary>
