@@ -56,6 +56,9 @@ public sealed record BenchmarkOptions
     /// <summary>Gets a value indicating whether section 6 compares Azurite as one process with one process per service. Default <see langword="true"/>.</summary>
     public bool CompareAzuriteLayouts { get; init; } = true;
 
+    /// <summary>Gets how many rounds of section 6 run (each round: one Azurite process, then a process per service). Default 1.</summary>
+    public int LayoutRounds { get; init; } = 1;
+
     /// <summary>Gets how many whole calls per flow are made one at a time to count storage requests per call. Default 5.</summary>
     public int StorageCalls { get; init; } = 5;
 

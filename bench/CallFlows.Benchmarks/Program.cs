@@ -8,7 +8,7 @@ if (args.Length > 0 && args[0] == "host")
 }
 
 
-// dotnet run -c Release --project bench/CallFlows.Benchmarks [-- --quick | --smoke] [--settings EngineDefaults|HostJson] [--baseline-host-json PATH] [--out results.md]
+// dotnet run -c Release --project bench/CallFlows.Benchmarks [-- --quick | --smoke] [--settings EngineDefaults|HostJson] [--baseline-host-json PATH] [--layouts-only [--rounds N]] [--out results.md]
 var options = args.Contains("--smoke") ? BenchmarkOptions.Smoke
     : args.Contains("--quick") ? BenchmarkOptions.Quick
     : BenchmarkOptions.Full;
@@ -24,6 +24,14 @@ if (baselineIndex >= 0 && baselineIndex + 1 < args.Length)
 {
     // e.g. the shipped host.json before a change (git show main:host.json > before.json): a column for sections 2 and 5.
     options = options with { BaselineHostJson = args[baselineIndex + 1] };
+}
+
+if (args.Contains("--layouts-only"))
+{
+    // Section 6 alone, e.g. --layouts-only --rounds 3: the Azurite layouts in turn, three rounds.
+    int roundsIndex = Array.IndexOf(args, "--rounds");
+    int rounds = roundsIndex >= 0 && roundsIndex + 1 < args.Length ? int.Parse(args[roundsIndex + 1], System.Globalization.CultureInfo.InvariantCulture) : 3;
+    options = options with { Settings = [], BaselineHostJson = null, LayoutRounds = rounds };
 }
 
 int outIndex = Array.IndexOf(args, "--out");
