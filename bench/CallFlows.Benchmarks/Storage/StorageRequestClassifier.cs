@@ -47,9 +47,16 @@ internal static class StorageRequestClassifier
             return false;
         }
 
-        // Receive responses are buffered by the client, so the body can be read here without consuming it.
-        BinaryData? content = message.Response.Content;
-        return content is not null && content.ToString().Contains("<QueueMessage>", StringComparison.Ordinal);
+        // Receive responses are buffered by the client, so the body can be read here without consuming it; should one
+        // ever be streamed, count it as a read with messages rather than touch the engine's stream.
+        try
+        {
+            return message.Response.Content.ToString().Contains("<QueueMessage>", StringComparison.Ordinal);
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
     }
 
     static StorageRequestKind Table(string method, string path, Request request)
