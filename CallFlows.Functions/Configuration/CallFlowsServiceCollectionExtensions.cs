@@ -41,6 +41,7 @@ public static class CallFlowsServiceCollectionExtensions
         services.TryAddSingleton<CallStarter>();
         services.TryAddSingleton<CallStatusReader>();
         services.AddCallFlowsAdmission(configuration);
+        services.AddEventGridAuth(configuration);
         return services;
     }
 
