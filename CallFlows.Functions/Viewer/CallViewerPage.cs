@@ -30,6 +30,7 @@ public static class CallViewerPage
   select, input, button { font:inherit; padding:4px 8px; border:1px solid var(--line); border-radius:6px; background:#fff; }
   button { cursor:pointer; } button:disabled { opacity:.5; cursor:default; }
   table { width:100%; border-collapse:collapse; }
+  .scroll { overflow-x:auto; }
   th, td { text-align:left; padding:5px 6px; border-bottom:1px solid var(--line); vertical-align:top; white-space:nowrap; }
   th { color:var(--muted); font-weight:500; font-size:12px; }
   td.wrap { white-space:normal; word-break:break-word; }
@@ -68,10 +69,10 @@ public static class CallViewerPage
       <label>Page <select id="pageSize"><option>10</option><option selected>25</option><option>50</option><option>100</option></select></label>
       <button id="refresh" type="button">Refresh</button>
     </div>
-    <table id="calls">
+    <div class="scroll"><table id="calls">
       <thead><tr><th>Flow</th><th>From</th><th>To</th><th>State</th><th>Status</th><th>Outcome</th><th>Started</th><th>Duration</th></tr></thead>
       <tbody></tbody>
-    </table>
+    </table></div>
     <div id="calls-empty" class="empty" hidden>No calls match.</div>
     <div class="pager"><button id="first" type="button">First page</button><button id="next" type="button">Next page</button><span id="list-info" class="muted"></span></div>
     <div id="list-error" class="error"></div>
@@ -121,10 +122,15 @@ public static class CallViewerPage
   function el(tag, text, cls) { const e = document.createElement(tag); if (text !== undefined && text !== null) e.textContent = String(text); if (cls) e.className = cls; return e; }
   function time(t) { if (!t) return ""; const d = new Date(t); return d.toLocaleTimeString([], { hour12: false }) + "." + String(d.getMilliseconds()).padStart(3, "0"); }
   function dateTime(t) { return t ? new Date(t).toLocaleString([], { hour12: false }) : ""; }
+  function shortTime(t) {
+    if (!t) return "";
+    const d = new Date(t);
+    return d.toDateString() === new Date().toDateString() ? d.toLocaleTimeString([], { hour12: false }) : d.toLocaleDateString() + " " + d.toLocaleTimeString([], { hour12: false });
+  }
   function seconds(s) { if (s === null || s === undefined) return ""; s = Number(s); return s < 60 ? s.toFixed(1) + " s" : Math.floor(s / 60) + " min " + Math.round(s % 60) + " s"; }
   function badgeClass(status) {
     const s = String(status || "");
-    if (/^(Succeeded|Completed|CallConnected|Received)$/.test(s)) return "badge ok";
+    if (/^(Succeeded|Completed)$/.test(s)) return "badge ok";
     if (/^(Failed|Terminated|Canceled)$/.test(s)) return "badge bad";
     if (/^(Running|Pending|Started)$/.test(s)) return "badge live";
     if (/^(Fired|Suspended|Disconnected)$/.test(s)) return "badge warn";
@@ -146,7 +152,8 @@ public static class CallViewerPage
         tr.append(el("td", c.flow), el("td", c.from || "", "mono"), el("td", c.to || "", "mono"), el("td", c.state || ""));
         const st = el("td"); st.append(badge(c.isLive ? "Running" : c.runtimeStatus)); tr.append(st);
         const oc = el("td"); if (c.outcome) oc.append(el("span", c.outcome, c.succeeded === false ? "badge bad" : c.succeeded ? "badge ok" : "badge")); tr.append(oc);
-        tr.append(el("td", dateTime(c.createdAt)), el("td", seconds(c.durationSeconds)));
+        const started = el("td", shortTime(c.createdAt)); started.title = dateTime(c.createdAt);
+        tr.append(started, el("td", seconds(c.durationSeconds)));
         tr.addEventListener("click", () => select(c.instanceId));
         body.append(tr);
         if (!state.flows.has(c.flow)) { state.flows.add(c.flow); $("flows").append(el("option", c.flow)); }

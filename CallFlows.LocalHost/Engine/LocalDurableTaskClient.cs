@@ -210,7 +210,15 @@ internal sealed class LocalDurableTaskClient(string name, IOrchestrationServiceC
 
         string json = await this.GetSerializedHistoryAsync(instanceId, cancellation)
             ?? throw new ArgumentException($"No orchestration instance '{instanceId}'.", nameof(instanceId));
-        return LocalHistorySerializer.Deserialize(json);
+        try
+        {
+            return LocalHistorySerializer.Deserialize(json);
+        }
+        catch (Newtonsoft.Json.JsonException ex)
+        {
+            // As the gRPC client does for a server-side failure.
+            throw new InvalidOperationException($"The history of '{instanceId}' could not be read: {ex.Message}", ex);
+        }
     }
 
     public override ValueTask DisposeAsync() => default;

@@ -1,41 +1,44 @@
 using DurableTask.Core.History;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Serialization;
+using Newtonsoft.Json.Linq;
 
 namespace CallFlows.LocalHost.Engine;
 
 /// <summary>
-/// Reads the history JSON of the Azure Storage provider (Newtonsoft, with <c>$type</c> names) back into
-/// DurableTask.Core <see cref="HistoryEvent"/> objects. Only history event types may be named: the binder refuses
-/// any other type, so stored JSON cannot make the reader create arbitrary objects.
+/// Reads the history JSON of the Azure Storage provider (a Newtonsoft array of events, each with its numeric
+/// <c>EventType</c> and no type names) back into DurableTask.Core <see cref="HistoryEvent"/> objects. The CLR type
+/// comes from the <see cref="EventType"/> value alone (<c>TaskScheduled</c> → <see cref="TaskScheduledEvent"/>), so
+/// stored JSON cannot make the reader create any other type; an event type this version does not know is skipped.
 /// </summary>
 internal static class LocalHistorySerializer
 {
-    static readonly JsonSerializerSettings Settings = new()
+    static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
     {
-        TypeNameHandling = TypeNameHandling.Objects,
-        SerializationBinder = new HistoryEventBinder(),
+        TypeNameHandling = TypeNameHandling.None,
         DateParseHandling = DateParseHandling.DateTime,
         DateTimeZoneHandling = DateTimeZoneHandling.Utc,
         MaxDepth = 64,
-    };
+    });
 
-    public static IList<HistoryEvent> Deserialize(string json) =>
-        JsonConvert.DeserializeObject<List<HistoryEvent>>(json, Settings) ?? [];
+    static readonly Dictionary<EventType, Type> Types = Enum.GetValues<EventType>()
+        .Select(t => (Kind: t, Type: typeof(HistoryEvent).Assembly.GetType($"{typeof(HistoryEvent).Namespace}.{t}Event")))
+        .Where(x => x.Type is not null && typeof(HistoryEvent).IsAssignableFrom(x.Type))
+        .ToDictionary(x => x.Kind, x => x.Type!);
 
-    sealed class HistoryEventBinder : ISerializationBinder
+    public static IList<HistoryEvent> Deserialize(string json)
     {
-        static readonly DefaultSerializationBinder Default = new();
-
-        public Type BindToType(string? assemblyName, string typeName)
+        using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.DateTime, DateTimeZoneHandling = DateTimeZoneHandling.Utc, MaxDepth = 64 };
+        JArray events = JArray.Load(reader);
+        var history = new List<HistoryEvent>(events.Count);
+        foreach (JToken token in events)
         {
-            Type type = Default.BindToType(assemblyName, typeName);
-            return typeof(HistoryEvent).IsAssignableFrom(type) || type.Namespace is "DurableTask.Core" or "DurableTask.Core.History" or "DurableTask.Core.Tracing"
-                ? type
-                : throw new JsonSerializationException($"Type '{typeName}' is not a history event.");
+            if (token is JObject item && item.Value<int?>(nameof(HistoryEvent.EventType)) is int kind
+                && Types.TryGetValue((EventType)kind, out Type? type) && item.ToObject(type, Serializer) is HistoryEvent historyEvent)
+            {
+                history.Add(historyEvent);
+            }
         }
 
-        public void BindToName(Type serializedType, out string? assemblyName, out string? typeName) =>
-            Default.BindToName(serializedType, out assemblyName, out typeName);
+        return history;
     }
 }

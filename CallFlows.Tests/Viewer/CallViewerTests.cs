@@ -161,9 +161,8 @@ public sealed class CallViewerTests(EndToEndFixture fixture) : IAsyncLifetime
     public async Task GetCall_EndedCall_TimelineIsTheCompleteHistory()
     {
         var (_, id) = await EndToEndHarness.PlaceInboundAsync(this.app, "+15550007200", RejectedNumber);
-        await EndToEndHarness.WaitForEndAsync(this.app, id);
 
-        CallView view = (await this.app.Client.GetFromJsonAsync<CallView>("api/calls/" + id, JsonHttpResult.SerializerOptions))!;
+        CallView view = await this.WaitForViewAsync(id, v => !v.IsLive, "ended");
 
         view.TimelineComplete.Should().BeTrue();
         view.IsLive.Should().BeFalse();
@@ -201,9 +200,11 @@ public sealed class CallViewerTests(EndToEndFixture fixture) : IAsyncLifetime
     {
         using var cts = new CancellationTokenSource(EndToEndHarness.CallTimeout);
         CallView? last = null;
+        string lastResponse = "none";
         while (!cts.IsCancellationRequested)
         {
             using HttpResponseMessage response = await this.app.Client.GetAsync("api/calls/" + id, CancellationToken.None);
+            lastResponse = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(CancellationToken.None)}";
             if (response.StatusCode == HttpStatusCode.OK)
             {
                 last = await response.Content.ReadFromJsonAsync<CallView>(JsonHttpResult.SerializerOptions);
@@ -216,8 +217,7 @@ public sealed class CallViewerTests(EndToEndFixture fixture) : IAsyncLifetime
             await Task.Delay(100, CancellationToken.None);
         }
 
-        throw new TimeoutException($"Call {id}: not '{what}' within {EndToEndHarness.CallTimeout.TotalSeconds} s; timeline: "
-            + string.Join(", ", last?.Timeline.Select(t => t.Name) ?? []));
+        throw new TimeoutException($"Call {id}: not '{what}' within {EndToEndHarness.CallTimeout.TotalSeconds} s; last response: {lastResponse}");
     }
 
     static string[] Strings(System.Text.Json.Nodes.JsonNode? node) =>
