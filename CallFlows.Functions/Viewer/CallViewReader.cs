@@ -67,7 +67,8 @@ public sealed class CallViewReader(TimeProvider timeProvider, ILogger<CallViewRe
         {
             history = await client.GetOrchestrationHistoryAsync(instanceId, cancellationToken);
         }
-        catch (Exception exception) when (exception is NotSupportedException or NotImplementedException or InvalidOperationException)
+        catch (Exception exception) when (exception is NotSupportedException or NotImplementedException or InvalidOperationException
+            or Grpc.Core.RpcException { StatusCode: Grpc.Core.StatusCode.Unimplemented })
         {
             ViewerLog.HistoryUnavailable(logger, instanceId, exception.Message);
         }
