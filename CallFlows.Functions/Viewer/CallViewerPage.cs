@@ -23,7 +23,7 @@ public static class CallViewerPage
   header { display:flex; align-items:center; gap:16px; padding:12px 20px; background:#101828; color:#fff; }
   header h1 { font-size:16px; margin:0; font-weight:600; }
   header .sub { color:#98a2b3; font-size:12px; }
-  main { display:grid; grid-template-columns: minmax(520px, 46%) 1fr; gap:16px; padding:16px 20px; }
+  main { display:grid; grid-template-columns: minmax(560px, 50%) 1fr; gap:16px; padding:16px 20px; }
   section { background:var(--panel); border:1px solid var(--line); border-radius:8px; padding:12px 14px; min-width:0; }
   h2 { font-size:14px; margin:0 0 10px; }
   .filters { display:flex; flex-wrap:wrap; gap:8px; align-items:center; margin-bottom:10px; }
@@ -70,7 +70,7 @@ public static class CallViewerPage
       <button id="refresh" type="button">Refresh</button>
     </div>
     <div class="scroll"><table id="calls">
-      <thead><tr><th>Flow</th><th>From</th><th>To</th><th>State</th><th>Status</th><th>Outcome</th><th>Started</th><th>Duration</th></tr></thead>
+      <thead><tr><th>Flow</th><th>From</th><th>To</th><th>State</th><th>Status</th><th>Outcome</th><th>Started</th><th>Length</th></tr></thead>
       <tbody></tbody>
     </table></div>
     <div id="calls-empty" class="empty" hidden>No calls match.</div>
@@ -231,7 +231,9 @@ public static class CallViewerPage
   $("pageSize").addEventListener("change", () => { state.page = 0; state.tokens = [null]; loadList(); });
   $("next").addEventListener("click", () => { if (state.tokens[state.page + 1]) { state.page++; loadList(); } });
   $("first").addEventListener("click", () => { state.page = 0; loadList(); });
-  setInterval(() => { $("clock").textContent = new Date().toLocaleTimeString([], { hour12: false }); }, 1000);
+  const tick = () => { $("clock").textContent = new Date().toLocaleTimeString([], { hour12: false }); };
+  tick();
+  setInterval(tick, 1000);
 
   const m = /#call=([^&]+)/.exec(location.hash);
   if (m) { state.selected = decodeURIComponent(m[1]); loadCall(); }
