@@ -5,6 +5,7 @@ using CallFlows.Functions.Configuration;
 using CallFlows.Functions.Routing;
 using CallFlows.Functions.Runtime;
 using CallFlows.Functions.Security;
+using CallFlows.Functions.Viewer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -41,6 +42,8 @@ public static class CallFlowsServiceCollectionExtensions
         services.TryAddSingleton<CallStarter>();
         services.TryAddSingleton<CallStatusReader>();
         services.AddCallFlowsAdmission(configuration);
+        services.AddEventGridAuth(configuration);
+        services.AddCallViewer();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using CallFlows.Functions.Admission;
 using CallFlows.Functions.Routing;
+using CallFlows.Functions.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -11,7 +12,8 @@ namespace CallFlows.Functions.Triggers;
 /// <param name="dispatcher">The webhook logic.</param>
 /// <param name="admission">Admission control: answers 429/503 + Retry-After before anything is scheduled when the app is saturated.</param>
 /// <param name="guard">Size and content-type checks before the body is read.</param>
-public sealed class IncomingCallTrigger(IncomingCallDispatcher dispatcher, IncomingCallAdmission admission, RequestGuard guard)
+/// <param name="eventGridAuth">The Microsoft Entra token check of Event Grid deliveries (off unless configured).</param>
+public sealed class IncomingCallTrigger(IncomingCallDispatcher dispatcher, IncomingCallAdmission admission, RequestGuard guard, EventGridAuthGate eventGridAuth)
 {
     /// <summary>The function name.</summary>
     public const string FunctionName = "IncomingCallWebhook";
@@ -26,5 +28,5 @@ public sealed class IncomingCallTrigger(IncomingCallDispatcher dispatcher, Incom
         [HttpTrigger(AuthorizationLevel.Function, "post", "options", Route = "incoming-call")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        guard.RunAsync(request, () => admission.RunAsync(request, () => dispatcher.HandleAsync(request, client, cancellationToken)));
+        eventGridAuth.RunAsync(request, () => guard.RunAsync(request, () => admission.RunAsync(request, () => dispatcher.HandleAsync(request, client, cancellationToken))));
 }

@@ -196,6 +196,31 @@ internal sealed class LocalDurableTaskClient(string name, IOrchestrationServiceC
         return await client.GetOrchestrationHistoryAsync(instanceId, state.OrchestrationInstance.ExecutionId);
     }
 
+    /// <summary>
+    /// The history of the latest execution as typed events (what <c>GetOrchestrationHistoryAsync</c> returns in Azure
+    /// through the Durable Functions extension's gRPC endpoint). The in-memory engine keeps none.
+    /// </summary>
+    public override async Task<IList<HistoryEvent>> GetOrchestrationHistoryAsync(string instanceId, CancellationToken cancellation = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        if (!supportsHistory)
+        {
+            throw new NotSupportedException("The in-memory engine keeps no orchestration history.");
+        }
+
+        string json = await this.GetSerializedHistoryAsync(instanceId, cancellation)
+            ?? throw new ArgumentException($"No orchestration instance '{instanceId}'.", nameof(instanceId));
+        try
+        {
+            return LocalHistorySerializer.Deserialize(json);
+        }
+        catch (Newtonsoft.Json.JsonException ex)
+        {
+            // As the gRPC client does for a server-side failure.
+            throw new InvalidOperationException($"The history of '{instanceId}' could not be read: {ex.Message}", ex);
+        }
+    }
+
     public override ValueTask DisposeAsync() => default;
 
     IOrchestrationServicePurgeClient PurgeClient => client as IOrchestrationServicePurgeClient
