@@ -126,6 +126,7 @@ public sealed partial class StartCommand : ICliCommand
             $"  connection string   {app.EmulatorConnectionString}",
             $"  resource id         {app.ResourceId}   (callback JWT audience)",
             $"  OpenID config       {app.OpenIdConfigurationUri}",
+            $"  routing             {app.RoutingDescription}",
             string.Empty,
             "Place a call (the agent answers; the caller hangs up after 5 s):",
             $"  curl -s -X POST {e}/emulator/incoming-calls -H 'Content-Type: application/json' -d '{{\"from\":\"{DemoWorld.DemoCallerNumber}\",\"to\":\"{DemoWorld.AgentAnswersNumber}\"}}'",

@@ -46,7 +46,7 @@ internal sealed class LocalEngine : IDisposable
             StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
             TaskHubName = taskHubName,
             WorkerId = workerId,
-            LoggerFactory = loggerFactory,
+            LoggerFactory = new LateEventLogFilter(loggerFactory),
         };
 
         string description = "engine defaults";
