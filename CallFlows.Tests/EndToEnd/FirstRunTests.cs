@@ -40,7 +40,11 @@ public sealed class FirstRunTests(EndToEndFixture fixture, ITestOutputHelper log
         using HttpResponseMessage status = await http.GetAsync(new Uri(links.GetProperty("callStatusGetUri").GetString()!));
         string statusText = await status.Content.ReadAsStringAsync();
         status.StatusCode.Should().Be(HttpStatusCode.OK, statusText);
-        statusText.Should().Contain(caller).And.NotContain("\\u002B");
+        statusText.Should().Contain("\"AgentConnected\"");
+
+        // The orchestration's input carries the caller's number: shown as typed, not escaped.
+        string instance = await http.GetStringAsync(new Uri(links.GetProperty("statusQueryGetUri").GetString()!));
+        instance.Should().Contain(caller).And.NotContain("\\u002B");
     }
 
     [Fact]
