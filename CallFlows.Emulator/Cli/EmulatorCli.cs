@@ -91,6 +91,9 @@ internal static class EmulatorCli
             b.AddSimpleConsole(o => o.SingleLine = true);
             b.SetMinimumLevel(options.Contains("quiet") ? LogLevel.Warning : LogLevel.Information);
             b.AddFilter("Microsoft", LogLevel.Warning);
+
+            // Its one error ("Hosting failed to start") carries the exception StartAsync rethrows, reported below.
+            b.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         });
         settings.LoggerFactory = loggerFactory;
 
@@ -102,6 +105,12 @@ internal static class EmulatorCli
         catch (CallFlows.Emulator.EventGrid.EventGridValidationException ex)
         {
             return await Fail(error, ex.Message);
+        }
+        catch (IOException ex) when (IsAddressInUse(ex))
+        {
+            // One line instead of Kestrel's bind stack trace (a second `serve` on the same port, say).
+            await error.WriteLineAsync($"Port {settings.Port} is already in use, perhaps by another emulator. Pass --port <port> to use another one.");
+            return 2;
         }
 
         await using var running = emulator;
@@ -153,6 +162,20 @@ internal static class EmulatorCli
         }
 
         return 0;
+    }
+
+    private static bool IsAddressInUse(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse }
+                || e.GetType().Name == "AddressInUseException")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static async Task<int> CallAsync(ILookup<string, string> options, TextWriter output, TextWriter error)

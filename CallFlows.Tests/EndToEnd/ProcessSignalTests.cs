@@ -32,6 +32,23 @@ public sealed class ProcessSignalTests
     }
 
     [Fact]
+    public async Task EmulatorServe_PortTaken_ExitsWithCode2AndNamesPortAndOption()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        int port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+        await using ChildProcess emulator = ChildProcess.StartDotnet(
+            Path.Combine(AppContext.BaseDirectory, "CallFlows.Emulator.dll"), ["serve", "--port", port.ToString(CultureInfo.InvariantCulture)]);
+        int exitCode = await emulator.WaitForExitAsync(cts.Token);
+
+        exitCode.Should().Be(2, emulator.Output);
+        emulator.Lines.Where(l => l.Length > 0).Should().ContainSingle(emulator.Output)
+            .Which.Should().Contain(port.ToString(CultureInfo.InvariantCulture)).And.Contain("--port");
+    }
+
+    [Fact]
     public async Task LocalHostStart_Sigterm_StopsGracefully()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
