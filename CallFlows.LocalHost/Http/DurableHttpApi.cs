@@ -48,7 +48,8 @@ internal static class DurableHttpApi
             return Reject(context, $"'{functionName}' is not an orchestrator function of this app");
         }
 
-        string? input = null;
+        // The body is the orchestration's input, as in the extension: JSON, or nothing.
+        JsonElement? input = null;
         if (context.Request.ContentLength is not 0)
         {
             using var reader = new StreamReader(context.Request.Body);
@@ -58,7 +59,7 @@ internal static class DurableHttpApi
                 try
                 {
                     using JsonDocument doc = JsonDocument.Parse(text);
-                    input = doc.RootElement.GetRawText();
+                    input = doc.RootElement.Clone();
                 }
                 catch (JsonException ex)
                 {
@@ -80,8 +81,7 @@ internal static class DurableHttpApi
         string id;
         try
         {
-            JsonElement? payload = input is null ? null : JsonDocument.Parse(input).RootElement.Clone();
-            id = await client.ScheduleNewOrchestrationInstanceAsync(name, payload, options, context.RequestAborted);
+            id = await client.ScheduleNewOrchestrationInstanceAsync(name, input, options, context.RequestAborted);
         }
         catch (OrchestrationAlreadyExistsException ex)
         {
