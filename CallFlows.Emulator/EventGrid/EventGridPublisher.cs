@@ -189,21 +189,33 @@ internal sealed class EventGridPublisher : IAsyncDisposable
         {
             for (var attempt = 1; ; attempt++)
             {
-                var (status, delivered) = await PostAsync(incoming, subscription, duplicate: false, token, final: attempt >= _retry.MaxAttempts);
-                if (delivered || attempt >= _retry.MaxAttempts || IsDroppedAtOnce(status))
+                Task? retry = null;
+                var failedAttempt = attempt;
+                await PostAsync(incoming, subscription, duplicate: false, token, status =>
+                {
+                    if (failedAttempt >= _retry.MaxAttempts || IsDroppedAtOnce(status))
+                    {
+                        return DeliveryOutcome.GaveUp;
+                    }
+
+                    var delay = _retry.DelayAfter(failedAttempt);
+                    if (_retry.TimeToLive is { } ttl && _time.GetUtcNow() + delay - published > ttl)
+                    {
+                        // The next attempt would fall after the subscription's event time-to-live.
+                        return DeliveryOutcome.Expired;
+                    }
+
+                    // Armed before the attempt is reported: whoever sees WillRetry (a test driving a fake clock) finds
+                    // the retry already scheduled.
+                    retry = Task.Delay(delay, _time, token);
+                    return DeliveryOutcome.WillRetry;
+                });
+                if (retry is null)
                 {
                     return;
                 }
 
-                var delay = _retry.DelayAfter(attempt);
-                if (_retry.TimeToLive is { } ttl && _time.GetUtcNow() + delay - published > ttl)
-                {
-                    // The next attempt would fall after the subscription's event time-to-live.
-                    RecordExpired(incoming, subscription, attempt);
-                    return;
-                }
-
-                await Task.Delay(delay, _time, token);
+                await retry;
                 if (!IsRinging(incoming))
                 {
                     // The call stopped ringing: an IncomingCall delivered now would be useless, so Event Grid's TTL ends here.
@@ -228,7 +240,9 @@ internal sealed class EventGridPublisher : IAsyncDisposable
         Record(DeliveryChannel.EventGrid, incoming.EventId, "Microsoft.Communication.IncomingCall", subscription.Endpoint, attempt, null,
             DeliveryOutcome.Expired, incoming.EventGridEvent["data"]!.AsObject(), duplicate: false);
 
-    private async Task<(int? Status, bool Delivered)> PostAsync(SimIncomingCall incoming, EventGridSubscription subscription, bool duplicate, CancellationToken token, bool final = true)
+    /// <summary>Posts the event once and records the attempt; <paramref name="afterFailure"/> decides what a failed attempt leads to (default: nothing more).</summary>
+    private async Task PostAsync(SimIncomingCall incoming, EventGridSubscription subscription, bool duplicate, CancellationToken token,
+        Func<int?, DeliveryOutcome>? afterFailure = null)
     {
         var attempt = _deliveryCounts.AddOrUpdate((incoming.EventId, subscription.Name), 1, (_, n) => n + 1);
         var status = await WebhookAttempt.SendAsync(_http, () => subscription.Schema == EventGridDeliverySchema.CloudEvents
@@ -236,13 +250,10 @@ internal sealed class EventGridPublisher : IAsyncDisposable
             : NewRequest(subscription.Endpoint, incoming.EventGridEvent, "Notification", subscription.Name, deliveryCount: attempt - 1),
             _retry.AttemptTimeout, token);
 
-        var delivered = status is >= 200 and < 300;
-        var outcome = delivered ? DeliveryOutcome.Delivered
-            : final || duplicate || IsDroppedAtOnce(status) ? DeliveryOutcome.GaveUp
-            : DeliveryOutcome.WillRetry;
+        var outcome = status is >= 200 and < 300 ? DeliveryOutcome.Delivered
+            : afterFailure?.Invoke(status) ?? DeliveryOutcome.GaveUp;
         Record(DeliveryChannel.EventGrid, incoming.EventId, "Microsoft.Communication.IncomingCall", subscription.Endpoint, attempt, status, outcome,
             incoming.EventGridEvent["data"]!.AsObject(), duplicate);
-        return (status, delivered);
     }
 
     private HttpRequestMessage NewRequest(Uri target, JsonObject eventGridEvent, string eventType, string subscriptionName, int deliveryCount)

@@ -106,13 +106,12 @@ internal static class DurableHttpApi
         }
 
         JsonObject body = ToJson(metadata, showInput);
-        if (showHistory)
+        // No history for a Pending instance (as the extension) nor on the in-memory engine, which keeps none.
+        if (showHistory && metadata.RuntimeStatus != OrchestrationRuntimeStatus.Pending
+            && client is LocalDurableTaskClient local
+            && await local.GetSerializedHistoryAsync(instanceId, context.RequestAborted) is { } history)
         {
-            body["historyEvents"] = metadata.RuntimeStatus != OrchestrationRuntimeStatus.Pending
-                && client is LocalDurableTaskClient local
-                && await local.GetSerializedHistoryAsync(instanceId, context.RequestAborted) is { } history
-                    ? DurableHistoryFormatter.Format(history, showInput, showHistoryOutput)
-                    : null;
+            body["historyEvents"] = DurableHistoryFormatter.Format(history, showInput, showHistoryOutput);
         }
 
         // As the Durable Functions extension answers: 202 while the instance can still make progress (a suspended
