@@ -28,6 +28,8 @@ public sealed partial class AcsEmulator : IAsyncDisposable
     private readonly HttpClient _http;
     private readonly AcsEmulatorOptions _options;
 
+    internal Func<IncomingCallSnapshot, IReadOnlyDictionary<string, string>>? IncomingCallLinks => _options.IncomingCallLinks;
+
     private AcsEmulator(AcsEmulatorOptions options, WebApplication app, CallEngine engine, CallbackDispatcher callbacks, EventGridPublisher eventGrid,
         CallbackTokenIssuer tokens, HttpClient http, EmulatedWorld world, FaultInjection faults, EmulatorLog<RecordedRequest> requestLog,
         EmulatorLog<DeliveryRecord> eventLog)

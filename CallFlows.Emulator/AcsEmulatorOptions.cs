@@ -86,4 +86,11 @@ public sealed class AcsEmulatorOptions
 
     /// <summary>Event Grid webhooks registered (with the validation handshake) when the emulator starts. Default empty.</summary>
     public IList<Uri> EventGridWebhooks { get; } = [];
+
+    /// <summary>
+    /// Links the app behind the webhook adds to the control API's reply for a placed call (<c>POST /emulator/incoming-calls</c>
+    /// answers with a <c>links</c> object), e.g. the id and status URL of the orchestration the app runs for the call. The
+    /// emulator cannot know them itself; the local host sets this. Default <see langword="null"/>: no links.
+    /// </summary>
+    public Func<CallFlows.Emulator.Simulation.IncomingCallSnapshot, IReadOnlyDictionary<string, string>>? IncomingCallLinks { get; set; }
 }

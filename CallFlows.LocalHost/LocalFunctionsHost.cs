@@ -110,6 +110,10 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+
+        // Its one error ("Hosting failed to start", e.g. the port is taken) carries the exception StartAsync rethrows to
+        // the caller, which reports it; logged here as well, it was a second stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         options.ConfigureLogging?.Invoke(builder.Logging);
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, options.HttpPort));
 
@@ -164,6 +168,10 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             services.AddSingleton(catalog);
             services.AddSingleton(box);
             services.AddMvcCore();
+
+            // Replies are read by people as well as programs: "+1555..." and "O'Brien", not "\u002B1555..." and "O\u0027Brien".
+            services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => o.JsonSerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+            services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
             services.AddSingleton(sp => engine!);
             services.AddSingleton<DurableTaskClient>(sp => new LocalDurableTaskClient("default", engine!.Client, dataConverter, supportsHistory: engine.Settings is not null));
             services.AddDurableTaskWorker(b =>

@@ -40,8 +40,8 @@ internal static partial class Log
     [LoggerMessage(3003, LogLevel.Information, "Local host listening on {BaseAddress}")]
     public static partial void Listening(this ILogger logger, Uri baseAddress);
 
-    [LoggerMessage(3004, LogLevel.Warning, "Durable HTTP API request rejected: {Reason}")]
-    public static partial void ManagementRequestRejected(this ILogger logger, string reason);
+    [LoggerMessage(3004, LogLevel.Warning, "Durable HTTP API request answered {Status}: {Reason}")]
+    public static partial void ManagementRequestRejected(this ILogger logger, int status, string reason);
 
     [LoggerMessage(4001, LogLevel.Information, "Reusing Azurite already listening on 127.0.0.1 (blob {BlobPort}, queue {QueuePort}, table {TablePort})")]
     public static partial void AzuriteReused(this ILogger logger, int blobPort, int queuePort, int tablePort);

@@ -1,9 +1,10 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace CallFlows.Emulator.Cli;
 
 /// <summary>
-/// The standalone command line: <c>serve</c> runs an emulator until Ctrl+C; <c>call</c> places an incoming call on a running
+/// The standalone command line: <c>serve</c> runs an emulator until Ctrl+C or SIGTERM; <c>call</c> places an incoming call on a running
 /// emulator through its control API.
 /// </summary>
 internal static class EmulatorCli
@@ -11,13 +12,13 @@ internal static class EmulatorCli
     private const string Usage = """
         Usage:
           serve [--port 5050] [--host 127.0.0.1] [--webhook <url>]... [--cloudevents-webhook <url>]... [--access-key <base64>] [--resource-id <guid>]
-                [--owned-number <+E164>]... [--ring-timeout <seconds>] [--accept-bearer] [--quiet]
+                [--owned-number <+E164>]... [--ring-timeout <seconds>] [--fast-eventgrid-retries] [--accept-bearer] [--quiet]
           call --from <+E164|rawId> --to <+E164|rawId> [--display-name <name>] [--emulator http://127.0.0.1:5050]
         """;
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) => RunAsync(args, output, error, stop: null);
 
-    /// <summary>Runs a verb; <paramref name="stop"/> ends <c>serve</c> (Ctrl+C does too).</summary>
+    /// <summary>Runs a verb; <paramref name="stop"/> ends <c>serve</c> (Ctrl+C and SIGTERM do too).</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken? stop)
     {
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -65,6 +66,11 @@ internal static class EmulatorCli
             settings.RingTimeout = TimeSpan.FromSeconds(double.Parse(ring, CultureInfo.InvariantCulture));
         }
 
+        if (options.Contains("fast-eventgrid-retries"))
+        {
+            settings.EventGridRetry = DeliveryRetryPolicy.EventGridFast;
+        }
+
         foreach (var number in options["owned-number"])
         {
             settings.OwnedPhoneNumbers.Add(number);
@@ -85,6 +91,9 @@ internal static class EmulatorCli
             b.AddSimpleConsole(o => o.SingleLine = true);
             b.SetMinimumLevel(options.Contains("quiet") ? LogLevel.Warning : LogLevel.Information);
             b.AddFilter("Microsoft", LogLevel.Warning);
+
+            // Its one error ("Hosting failed to start") carries the exception StartAsync rethrows, reported below.
+            b.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         });
         settings.LoggerFactory = loggerFactory;
 
@@ -96,6 +105,12 @@ internal static class EmulatorCli
         catch (CallFlows.Emulator.EventGrid.EventGridValidationException ex)
         {
             return await Fail(error, ex.Message);
+        }
+        catch (IOException ex) when (IsAddressInUse(ex))
+        {
+            // One line instead of Kestrel's bind stack trace (a second `serve` on the same port, say).
+            await error.WriteLineAsync($"Port {settings.Port} is already in use, perhaps by another emulator. Pass --port <port> to use another one.");
+            return 2;
         }
 
         await using var running = emulator;
@@ -125,6 +140,14 @@ internal static class EmulatorCli
             stop.Cancel();
         };
         Console.CancelKeyPress += onCancel;
+
+        // SIGTERM (docker stop, systemd, kill): the web host's own lifetime would stop Kestrel but leave this verb waiting
+        // forever; end the wait instead, so the emulator is disposed and the process exits 0.
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
         try
         {
             await Task.Delay(Timeout.Infinite, stop.Token);
@@ -139,6 +162,20 @@ internal static class EmulatorCli
         }
 
         return 0;
+    }
+
+    private static bool IsAddressInUse(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse }
+                || e.GetType().Name == "AddressInUseException")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static async Task<int> CallAsync(ILookup<string, string> options, TextWriter output, TextWriter error)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using CallFlows.Emulator.EventGrid;
 using CallFlows.Emulator.Simulation;
@@ -58,7 +59,19 @@ internal static class ControlApi
                     SipHeaders = request.SipHeaders ?? [],
                     VoipHeaders = request.VoipHeaders ?? [],
                 });
-                return Results.Json(call, JsonOptions, statusCode: 201);
+                var body = JsonSerializer.SerializeToNode(call, JsonOptions)!.AsObject();
+                if (emulator.IncomingCallLinks?.Invoke(call) is { Count: > 0 } links)
+                {
+                    var linkObject = new JsonObject();
+                    foreach (var (name, value) in links)
+                    {
+                        linkObject[name] = value;
+                    }
+
+                    body["links"] = linkObject;
+                }
+
+                return Results.Json(body, JsonOptions, statusCode: 201);
             }
             catch (ArgumentException ex)
             {

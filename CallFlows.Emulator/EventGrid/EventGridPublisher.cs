@@ -10,8 +10,8 @@ namespace CallFlows.Emulator.EventGrid;
 
 /// <summary>
 /// Plays Event Grid for the resource's system topic: validates webhooks with the SubscriptionValidationEvent handshake and
-/// delivers IncomingCall events in the Event Grid schema with Event Grid's headers, retrying (scaled down) while the call
-/// still rings.
+/// delivers IncomingCall events in the Event Grid schema with Event Grid's headers, retrying on the configured schedule
+/// (Event Grid's own by default) while the call still rings.
 /// </summary>
 internal sealed class EventGridPublisher : IAsyncDisposable
 {
@@ -184,22 +184,42 @@ internal sealed class EventGridPublisher : IAsyncDisposable
 
     private async Task DeliverWithRetriesAsync(SimIncomingCall incoming, EventGridSubscription subscription, CancellationToken token)
     {
+        var published = _time.GetUtcNow();
         try
         {
             for (var attempt = 1; ; attempt++)
             {
-                var (status, delivered) = await PostAsync(incoming, subscription, duplicate: false, token, final: attempt >= _retry.MaxAttempts);
-                if (delivered || attempt >= _retry.MaxAttempts || status is >= 400 and < 500 and not 408 and not 429 and not 404)
+                Task? retry = null;
+                var failedAttempt = attempt;
+                await PostAsync(incoming, subscription, duplicate: false, token, status =>
+                {
+                    if (failedAttempt >= _retry.MaxAttempts || IsDroppedAtOnce(status))
+                    {
+                        return DeliveryOutcome.GaveUp;
+                    }
+
+                    var delay = _retry.DelayAfter(failedAttempt);
+                    if (_retry.TimeToLive is { } ttl && _time.GetUtcNow() + delay - published > ttl)
+                    {
+                        // The next attempt would fall after the subscription's event time-to-live.
+                        return DeliveryOutcome.Expired;
+                    }
+
+                    // Armed before the attempt is reported: whoever sees WillRetry (a test driving a fake clock) finds
+                    // the retry already scheduled.
+                    retry = Task.Delay(delay, _time, token);
+                    return DeliveryOutcome.WillRetry;
+                });
+                if (retry is null)
                 {
                     return;
                 }
 
-                await Task.Delay(_retry.DelayAfter(attempt), _time, token);
+                await retry;
                 if (!IsRinging(incoming))
                 {
                     // The call stopped ringing: an IncomingCall delivered now would be useless, so Event Grid's TTL ends here.
-                    Record(DeliveryChannel.EventGrid, incoming.EventId, "Microsoft.Communication.IncomingCall", subscription.Endpoint, attempt, null,
-                        DeliveryOutcome.Expired, incoming.EventGridEvent["data"]!.AsObject(), duplicate: false);
+                    RecordExpired(incoming, subscription, attempt);
                     return;
                 }
             }
@@ -210,7 +230,19 @@ internal sealed class EventGridPublisher : IAsyncDisposable
         }
     }
 
-    private async Task<(int? Status, bool Delivered)> PostAsync(SimIncomingCall incoming, EventGridSubscription subscription, bool duplicate, CancellationToken token, bool final = true)
+    /// <summary>
+    /// Event Grid's "no retry" codes for webhook endpoints: 400, 401, 403 and 413 are dead-lettered (or dropped) at once;
+    /// every other failure, 404, 408 and 429 included, is retried on the schedule.
+    /// </summary>
+    private static bool IsDroppedAtOnce(int? status) => status is 400 or 401 or 403 or 413;
+
+    private void RecordExpired(SimIncomingCall incoming, EventGridSubscription subscription, int attempt) =>
+        Record(DeliveryChannel.EventGrid, incoming.EventId, "Microsoft.Communication.IncomingCall", subscription.Endpoint, attempt, null,
+            DeliveryOutcome.Expired, incoming.EventGridEvent["data"]!.AsObject(), duplicate: false);
+
+    /// <summary>Posts the event once and records the attempt; <paramref name="afterFailure"/> decides what a failed attempt leads to (default: nothing more).</summary>
+    private async Task PostAsync(SimIncomingCall incoming, EventGridSubscription subscription, bool duplicate, CancellationToken token,
+        Func<int?, DeliveryOutcome>? afterFailure = null)
     {
         var attempt = _deliveryCounts.AddOrUpdate((incoming.EventId, subscription.Name), 1, (_, n) => n + 1);
         var status = await WebhookAttempt.SendAsync(_http, () => subscription.Schema == EventGridDeliverySchema.CloudEvents
@@ -218,11 +250,10 @@ internal sealed class EventGridPublisher : IAsyncDisposable
             : NewRequest(subscription.Endpoint, incoming.EventGridEvent, "Notification", subscription.Name, deliveryCount: attempt - 1),
             _retry.AttemptTimeout, token);
 
-        var delivered = status is >= 200 and < 300;
-        var outcome = delivered ? DeliveryOutcome.Delivered : final || duplicate ? DeliveryOutcome.GaveUp : DeliveryOutcome.WillRetry;
+        var outcome = status is >= 200 and < 300 ? DeliveryOutcome.Delivered
+            : afterFailure?.Invoke(status) ?? DeliveryOutcome.GaveUp;
         Record(DeliveryChannel.EventGrid, incoming.EventId, "Microsoft.Communication.IncomingCall", subscription.Endpoint, attempt, status, outcome,
             incoming.EventGridEvent["data"]!.AsObject(), duplicate);
-        return (status, delivered);
     }
 
     private HttpRequestMessage NewRequest(Uri target, JsonObject eventGridEvent, string eventType, string subscriptionName, int deliveryCount)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CallFlows.Functions.Runtime;
 using Microsoft.Extensions.Logging;
 
@@ -9,11 +10,16 @@ namespace CallFlows.Functions.Diagnostics;
 /// </summary>
 internal static partial class Log
 {
-    [LoggerMessage(1001, LogLevel.Information, "Call action {Action} accepted by ACS (operation context {OperationContext})")]
-    public static partial void ActionCompleted(ILogger logger, string action, string? operationContext);
+    public static void ActionCompleted(ILogger logger, string action, string? operationContext) => ActionCompletedText(logger, action, Context(operationContext));
 
-    [LoggerMessage(1002, LogLevel.Warning, "Call action {Action} failed with HTTP {Status} ({ErrorCode}) (operation context {OperationContext})")]
-    public static partial void ActionFailed(ILogger logger, string action, string? operationContext, int status, string? errorCode, Exception exception);
+    [LoggerMessage(1001, LogLevel.Information, "Call action {Action} accepted by ACS ({OperationContext})")]
+    private static partial void ActionCompletedText(ILogger logger, string action, string operationContext);
+
+    public static void ActionFailed(ILogger logger, string action, string? operationContext, int status, string? errorCode, Exception exception) =>
+        ActionFailedText(logger, action, Context(operationContext), status, errorCode ?? "no error code", exception);
+
+    [LoggerMessage(1002, LogLevel.Warning, "Call action {Action} failed with HTTP {Status} ({ErrorCode}; {OperationContext})")]
+    private static partial void ActionFailedText(ILogger logger, string action, string operationContext, int status, string errorCode, Exception exception);
 
     [LoggerMessage(1003, LogLevel.Information, "Hang-up of call {CallConnectionId} found it already gone (404): treated as done")]
     public static partial void HangUpFoundCallGone(ILogger logger, string callConnectionId);
@@ -21,11 +27,19 @@ internal static partial class Log
     [LoggerMessage(2001, LogLevel.Information, "Flow {Flow} ({InstanceId}) started action {Action} (operation context {OperationContext})")]
     public static partial void ActionStarted(ILogger logger, string flow, string instanceId, string action, string operationContext);
 
-    [LoggerMessage(2002, LogLevel.Warning, "Flow {Flow} ({InstanceId}): action {Action} was refused (code {ResultCode}): {Message}")]
-    public static partial void ActionRefused(ILogger logger, string flow, string instanceId, string action, int? resultCode, string? message);
+    public static void ActionRefused(ILogger logger, string flow, string instanceId, string action, int? resultCode, string? message) =>
+        ActionRefusedText(logger, flow, instanceId, action, resultCode is { } code ? "code " + code.ToString(CultureInfo.InvariantCulture) : "no result code", message ?? "no message");
 
-    [LoggerMessage(2003, LogLevel.Information, "Flow {Flow} ({InstanceId}): action {Action} ended {Status} (code {ResultCode}/{ResultSubCode})")]
-    public static partial void ActionFinished(ILogger logger, string flow, string instanceId, string action, CallFlowActionStatus status, int? resultCode, int? resultSubCode);
+    [LoggerMessage(2002, LogLevel.Warning, "Flow {Flow} ({InstanceId}): action {Action} was refused ({ResultCode}): {Message}")]
+    private static partial void ActionRefusedText(ILogger logger, string flow, string instanceId, string action, string resultCode, string message);
+
+    public static void ActionFinished(ILogger logger, string flow, string instanceId, string action, CallFlowActionStatus status, int? resultCode, int? resultSubCode) =>
+        ActionFinishedText(logger, flow, instanceId, action, status, resultCode is { } code
+            ? "code " + code.ToString(CultureInfo.InvariantCulture) + "/" + (resultSubCode ?? 0).ToString(CultureInfo.InvariantCulture)
+            : "no result code");
+
+    [LoggerMessage(2003, LogLevel.Information, "Flow {Flow} ({InstanceId}): action {Action} ended {Status} ({Result})")]
+    private static partial void ActionFinishedText(ILogger logger, string flow, string instanceId, string action, CallFlowActionStatus status, string result);
 
     [LoggerMessage(2004, LogLevel.Information, "Flow {Flow} ({InstanceId}): duplicate callback {EventType} {EventId} dropped")]
     public static partial void DuplicateEventDropped(ILogger logger, string flow, string instanceId, string eventType, string eventId);
@@ -33,14 +47,20 @@ internal static partial class Log
     [LoggerMessage(2005, LogLevel.Information, "Flow {Flow} ({InstanceId}): callback {EventType} for finished action {Action} dropped")]
     public static partial void LateEventDropped(ILogger logger, string flow, string instanceId, string eventType, string action);
 
-    [LoggerMessage(2006, LogLevel.Information, "Flow {Flow} ({InstanceId}): callback {EventType} (operation context {OperationContext}) matches no pending action; ignored")]
-    public static partial void UnmatchedEventIgnored(ILogger logger, string flow, string instanceId, string eventType, string? operationContext);
+    public static void UnmatchedEventIgnored(ILogger logger, string flow, string instanceId, string eventType, string? operationContext) =>
+        UnmatchedEventIgnoredText(logger, flow, instanceId, eventType, Context(operationContext));
+
+    [LoggerMessage(2006, LogLevel.Information, "Flow {Flow} ({InstanceId}): callback {EventType} ({OperationContext}) matches no pending action; ignored")]
+    private static partial void UnmatchedEventIgnoredText(ILogger logger, string flow, string instanceId, string eventType, string operationContext);
 
     [LoggerMessage(2007, LogLevel.Warning, "Flow {Flow} ({InstanceId}): callback {EventType} could not be read: {Message}")]
     public static partial void MalformedEnvelope(ILogger logger, string flow, string instanceId, string eventType, string message);
 
-    [LoggerMessage(2008, LogLevel.Information, "Flow {Flow} ({InstanceId}) completed: {Result} (succeeded {Succeeded}) {Detail}")]
-    public static partial void FlowCompleted(ILogger logger, string flow, string instanceId, string result, bool succeeded, string? detail);
+    public static void FlowCompleted(ILogger logger, string flow, string instanceId, string result, bool succeeded, string? detail) =>
+        FlowCompletedText(logger, flow, instanceId, result, succeeded ? "succeeded" : "did not succeed", string.IsNullOrEmpty(detail) ? string.Empty : ": " + detail);
+
+    [LoggerMessage(2008, LogLevel.Information, "Flow {Flow} ({InstanceId}) completed: {Result}, {Succeeded}{Detail}")]
+    private static partial void FlowCompletedText(ILogger logger, string flow, string instanceId, string result, string succeeded, string detail);
 
     [LoggerMessage(6001, LogLevel.Error, "The callback signing keys could not be fetched from {OpenIdConfigurationUrl}")]
     public static partial void SigningKeysUnavailable(ILogger logger, Uri openIdConfigurationUrl, Exception exception);
@@ -81,8 +101,11 @@ internal static partial class Log
     [LoggerMessage(4005, LogLevel.Warning, "Callback for {InstanceId} has an event type this app does not model: {EventType} ({EventId}); raised for the record")]
     public static partial void UnknownCallbackType(ILogger logger, string instanceId, string eventType, string eventId);
 
-    [LoggerMessage(4006, LogLevel.Debug, "Callback {EventType} ({EventId}, operation context {OperationContext}) raised into {InstanceId}")]
-    public static partial void CallbackRaised(ILogger logger, string instanceId, string eventType, string eventId, string? operationContext);
+    public static void CallbackRaised(ILogger logger, string instanceId, string eventType, string eventId, string? operationContext) =>
+        CallbackRaisedText(logger, instanceId, eventType, eventId, Context(operationContext));
+
+    [LoggerMessage(4006, LogLevel.Debug, "Callback {EventType} ({EventId}, {OperationContext}) raised into {InstanceId}")]
+    private static partial void CallbackRaisedText(ILogger logger, string instanceId, string eventType, string eventId, string operationContext);
 
     [LoggerMessage(5001, LogLevel.Warning, "Start request refused (400): field {Field}: {Reason}")]
     public static partial void InvalidStartRequest(ILogger logger, string field, string reason);
@@ -98,4 +121,8 @@ internal static partial class Log
 
     [LoggerMessage(5005, LogLevel.Error, "Flow {Flow} could not be scheduled as {InstanceId}; the request fails so the sender retries")]
     public static partial void SchedulingFailed(ILogger logger, string instanceId, string flow, Exception exception);
+
+    // Log lines read as prose: "operation context X" or "no operation context", never "(null)".
+    private static string Context(string? operationContext) =>
+        string.IsNullOrEmpty(operationContext) ? "no operation context" : "operation context " + operationContext;
 }

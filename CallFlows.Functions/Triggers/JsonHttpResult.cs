@@ -16,6 +16,9 @@ public sealed class JsonHttpResult : IActionResult
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter() },
+
+        // Read by people too: "4:+1555..." rather than "4:\u002B1555...". Bodies are application/json, never HTML.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>Creates the result.</summary>

@@ -8,6 +8,7 @@ using CallFlows.Functions;
 using CallFlows.Functions.Configuration;
 using CallFlows.Functions.Routing;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
 
 namespace CallFlows.LocalHost.App;
 
@@ -41,6 +42,9 @@ public sealed class CallFlowsLocalApp : IAsyncDisposable
         this.OpenIdConfigurationUri = connection.OpenIdConfigurationUri;
         this.Client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = httpTimeout };
     }
+
+    /// <summary>Gets which routing rules the app uses and where they came from, e.g. "6 rule(s) from the demo numbers".</summary>
+    public string RoutingDescription { get; private init; } = string.Empty;
 
     /// <summary>Gets the in-process emulator, or <see langword="null"/> when the app points at an external one.</summary>
     public AcsEmulator? Emulator { get; }
@@ -82,6 +86,7 @@ public sealed class CallFlowsLocalApp : IAsyncDisposable
         options ??= new CallFlowsLocalAppOptions();
         AcsEmulator? emulator = null;
         LocalFunctionsHost? host = null;
+        Uri? appBaseAddress = null;
         try
         {
             EmulatorConnection connection;
@@ -98,6 +103,10 @@ public sealed class CallFlowsLocalApp : IAsyncDisposable
                 }
 
                 emulatorOptions.LoggerFactory ??= CreateEmulatorLoggerFactory(options.MinimumLogLevel);
+
+                // POST /emulator/incoming-calls answers with where to follow the call: the instance id this app gives
+                // it and its status URLs (the app's port is known only once the host starts, hence the late binding).
+                emulatorOptions.IncomingCallLinks ??= call => appBaseAddress is { } app ? CallLinks(app, call) : new Dictionary<string, string>();
                 emulator = await AcsEmulator.StartAsync(emulatorOptions, cancellationToken);
                 if (options.ConfigureDemoWorld)
                 {
@@ -110,8 +119,10 @@ public sealed class CallFlowsLocalApp : IAsyncDisposable
 
             int port = options.HttpPort != 0 ? options.HttpPort : FreeLoopbackPort();
             var baseUrl = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
+            appBaseAddress = baseUrl;
             IList<RouteRule>? explicitRules = options.RoutingRules;
             IList<RouteRule> demoRules = DemoWorld.RoutingRules(connection.ResourceId);
+            string routingSource = "the demo numbers";
 
             var hostOptions = new LocalHostOptions
             {
@@ -130,7 +141,7 @@ public sealed class CallFlowsLocalApp : IAsyncDisposable
                 ConfigureServices = (services, configuration) =>
                 {
                     services.AddCallFlows(configuration);
-                    services.PostConfigure<CallFlowsOptions>(o => ApplyRouting(o.Routing, explicitRules, demoRules));
+                    services.PostConfigure<CallFlowsOptions>(o => routingSource = ApplyRouting(o.Routing, explicitRules, demoRules, options.UseDemoRouting));
                     options.ConfigureServices?.Invoke(services, configuration);
                 },
             };
@@ -146,7 +157,13 @@ public sealed class CallFlowsLocalApp : IAsyncDisposable
             }
 
             host = await LocalFunctionsHost.StartAsync(hostOptions, cancellationToken);
-            var app = new CallFlowsLocalApp(emulator, ownsEmulator: emulator is not null, host, connection, options.HttpClientTimeout);
+
+            // Resolving the options runs ApplyRouting, which records where the rules came from.
+            int ruleCount = host.Services.GetRequiredService<IOptions<CallFlowsOptions>>().Value.Routing.Rules.Count;
+            var app = new CallFlowsLocalApp(emulator, ownsEmulator: emulator is not null, host, connection, options.HttpClientTimeout)
+            {
+                RoutingDescription = string.Create(CultureInfo.InvariantCulture, $"{ruleCount} rule(s) from {routingSource}"),
+            };
             if (options.RegisterEventGridWebhook)
             {
                 await app.RegisterWebhookAsync(cancellationToken);
@@ -204,20 +221,36 @@ public sealed class CallFlowsLocalApp : IAsyncDisposable
         }
     }
 
-    static void ApplyRouting(RoutingOptions routing, IList<RouteRule>? explicitRules, IList<RouteRule> demoRules)
+    static Dictionary<string, string> CallLinks(Uri app, CallFlows.Emulator.Simulation.IncomingCallSnapshot call)
     {
-        // Explicit rules win; configured rules (environment, settings) come next; the demo numbers otherwise.
-        IList<RouteRule>? replacement = explicitRules ?? (routing.Rules.Count == 0 ? demoRules : null);
-        if (replacement is null)
+        string instanceId = InstanceIdFor(call.ServerCallId, call.To);
+        string escaped = Uri.EscapeDataString(instanceId);
+        return new Dictionary<string, string>
         {
-            return;
+            ["instanceId"] = instanceId,
+            ["callStatusGetUri"] = new Uri(app, "api/calls/" + escaped).AbsoluteUri,
+            ["statusQueryGetUri"] = new Uri(app, "runtime/webhooks/durabletask/instances/" + escaped).AbsoluteUri,
+        };
+    }
+
+    static string ApplyRouting(RoutingOptions routing, IList<RouteRule>? explicitRules, IList<RouteRule> demoRules, bool useDemoRouting)
+    {
+        // Explicit rules win; then the demo numbers when asked for; configured rules (environment, settings, a
+        // local.settings.json) next; the demo numbers otherwise.
+        (IList<RouteRule>? replacement, string source) = explicitRules is not null ? (explicitRules, "the app's options")
+            : useDemoRouting ? (demoRules, "the demo numbers")
+            : routing.Rules.Count > 0 ? (null, "the configuration (CallFlows:Routing in app settings, environment or local.settings.json)")
+            : (demoRules, "the demo numbers (none configured)");
+        if (replacement is not null)
+        {
+            routing.Rules.Clear();
+            foreach (RouteRule rule in replacement)
+            {
+                routing.Rules.Add(rule);
+            }
         }
 
-        routing.Rules.Clear();
-        foreach (RouteRule rule in replacement)
-        {
-            routing.Rules.Add(rule);
-        }
+        return source;
     }
 
     async Task RegisterWebhookAsync(CancellationToken cancellationToken)
@@ -271,6 +304,10 @@ public sealed class CallFlowsLocalApp : IAsyncDisposable
         l.SetMinimumLevel(level);
         l.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         l.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+
+        // Its one error ("Hosting failed to start", e.g. the port is taken) carries the exception StartAsync rethrows to
+        // the caller anyway; logged as well, it printed a bind stack trace before the CLI's one-line message.
+        l.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
     });
 
     sealed record EmulatorConnection(Uri Endpoint, string ConnectionString, string ResourceId, Uri OpenIdConfigurationUri, string Issuer)

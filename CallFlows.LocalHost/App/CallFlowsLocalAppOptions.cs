@@ -59,6 +59,13 @@ public sealed class CallFlowsLocalAppOptions
     /// </summary>
     public IList<RouteRule>? RoutingRules { get; set; }
 
+    /// <summary>
+    /// Route with <see cref="DemoWorld.RoutingRules"/> whatever the configuration says (a <c>local.settings.json</c> copied
+    /// from the sample included), unless <see cref="RoutingRules"/> is set. Default <see langword="false"/>; the
+    /// <c>demo</c> command sets it, since its ten scenarios only make sense with the demo numbers.
+    /// </summary>
+    public bool UseDemoRouting { get; set; }
+
     /// <summary>Register <c>{BaseAddress}api/incoming-call</c> as the emulator's Event Grid webhook (handshake performed; skipped when already registered). Default <see langword="true"/>.</summary>
     public bool RegisterEventGridWebhook { get; set; } = true;
 

@@ -38,6 +38,9 @@ public sealed class DemoCommand : ICliCommand
             DeleteTaskHubOnStop = true,
             HttpPort = arguments.GetInt32("port", 0),
             MinimumLogLevel = arguments.HasFlag("verbose") ? LogLevel.Information : LogLevel.Warning,
+
+            // The ten scenarios need the demo numbers, whatever a local.settings.json copied from the sample routes.
+            UseDemoRouting = true,
         };
         arguments.ThrowIfUnknownOptions();
 

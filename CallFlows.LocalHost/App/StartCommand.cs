@@ -8,7 +8,7 @@ namespace CallFlows.LocalHost.App;
 /// URLs, the connection string and how to place a call. With <c>--emulator URL</c> the app uses an emulator running
 /// elsewhere (for example one started by a test) instead of its own.
 /// </summary>
-public sealed class StartCommand : ICliCommand
+public sealed partial class StartCommand : ICliCommand
 {
     /// <inheritdoc/>
     public string Name => "start";
@@ -59,7 +59,20 @@ public sealed class StartCommand : ICliCommand
 
         arguments.ThrowIfUnknownOptions();
 
-        await using CallFlowsLocalApp app = await CallFlowsLocalApp.StartAsync(options, cancellationToken);
+        CallFlowsLocalApp started;
+        try
+        {
+            started = await CallFlowsLocalApp.StartAsync(options, cancellationToken);
+        }
+        catch (Exception ex) when (PortInUse(ex) is { } port)
+        {
+            // A second `start` on the same machine: one clear line and exit code 2 instead of a bind stack trace.
+            throw new CliUsageException(port == options.Emulator.Port && external is null
+                ? $"Port {port} (the emulator's) is already in use, perhaps by another 'start'. Pass --emulator-port <port> to use another one."
+                : $"Port {port} (the app's) is already in use, perhaps by another 'start'. Pass --port <port> to use another one.");
+        }
+
+        await using CallFlowsLocalApp app = started;
         PrintBanner(app);
         try
         {
@@ -72,6 +85,33 @@ public sealed class StartCommand : ICliCommand
 
         return 0;
     }
+
+    /// <summary>The port of a failed bind anywhere in <paramref name="exception"/>'s chain, or <see langword="null"/>.</summary>
+    internal static int? PortInUse(Exception exception)
+    {
+        bool inUse = false;
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            // Kestrel wraps AddressInUseException (Microsoft.AspNetCore.Connections) in an IOException; sockets say it directly.
+            inUse |= e is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse }
+                || e.GetType().Name == "AddressInUseException";
+        }
+
+        for (Exception? e = exception; inUse && e is not null; e = e.InnerException)
+        {
+            // "Failed to bind to address http://127.0.0.1:5050: address already in use."
+            System.Text.RegularExpressions.Match match = BoundAddress().Match(e.Message);
+            if (match.Success)
+            {
+                return int.Parse(match.Groups["port"].Value, CultureInfo.InvariantCulture);
+            }
+        }
+
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"https?://[^\s/]+:(?<port>\d+)")]
+    private static partial System.Text.RegularExpressions.Regex BoundAddress();
 
     static void PrintBanner(CallFlowsLocalApp app)
     {
@@ -86,6 +126,7 @@ public sealed class StartCommand : ICliCommand
             $"  connection string   {app.EmulatorConnectionString}",
             $"  resource id         {app.ResourceId}   (callback JWT audience)",
             $"  OpenID config       {app.OpenIdConfigurationUri}",
+            $"  routing             {app.RoutingDescription}",
             string.Empty,
             "Place a call (the agent answers; the caller hangs up after 5 s):",
             $"  curl -s -X POST {e}/emulator/incoming-calls -H 'Content-Type: application/json' -d '{{\"from\":\"{DemoWorld.DemoCallerNumber}\",\"to\":\"{DemoWorld.AgentAnswersNumber}\"}}'",

@@ -1,3 +1,4 @@
+using DurableTask.AzureStorage;
 using DurableTask.Core;
 using DurableTask.Core.History;
 using DurableTask.Core.Query;
@@ -19,37 +20,54 @@ internal sealed class LocalDurableTaskClient(string name, IOrchestrationServiceC
 {
     static readonly TimeSpan MaxPollInterval = TimeSpan.FromMilliseconds(500);
 
-    public override async Task<string> ScheduleNewOrchestrationInstanceAsync(
+    public override Task<string> ScheduleNewOrchestrationInstanceAsync(
         TaskName orchestratorName, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellation = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(orchestratorName.Name, nameof(orchestratorName));
         cancellation.ThrowIfCancellationRequested();
+        return this.CreateInstanceAsync(orchestratorName.Name, dataConverter.Serialize(input), options);
+    }
 
-        string instanceId = options?.InstanceId ?? Guid.NewGuid().ToString("N");
-        var instance = new OrchestrationInstance { InstanceId = instanceId, ExecutionId = Guid.NewGuid().ToString("N") };
-        var tags = options?.Tags?.ToDictionary(kv => kv.Key, kv => kv.Value) ?? new Dictionary<string, string>();
-
-        var message = new TaskMessage
+    public override async Task<string> RestartAsync(
+        string instanceId, bool restartWithNewInstanceId = false, CancellationToken cancellation = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        cancellation.ThrowIfCancellationRequested();
+        IList<OrchestrationState>? states = await client.GetOrchestrationStateAsync(instanceId, allExecutions: false);
+        if (states is not { Count: > 0 } || states[0] is not { } state)
         {
-            OrchestrationInstance = instance,
-            Event = new ExecutionStartedEvent(-1, dataConverter.Serialize(input))
-            {
-                Name = orchestratorName.Name,
-                Version = options?.Version?.Version ?? string.Empty,
-                OrchestrationInstance = instance,
-                ScheduledStartTime = options?.StartAt?.UtcDateTime,
-                Tags = tags,
-            },
-        };
+            throw new ArgumentException($"No orchestration instance '{instanceId}' was found.", nameof(instanceId));
+        }
 
-        CoreStatus[] dedupe = options?.DedupeStatuses is { Count: > 0 } statuses
-            ? statuses.Select(s => Enum.TryParse(s, ignoreCase: true, out OrchestrationRuntimeStatus parsed)
-                ? ToCore(parsed)
-                : throw new ArgumentException($"'{s}' is not an orchestration runtime status.", nameof(options))).ToArray()
-            : [CoreStatus.Pending, CoreStatus.Running];
+        if (!restartWithNewInstanceId && !IsTerminal(state.OrchestrationStatus))
+        {
+            throw new InvalidOperationException(
+                $"Instance '{instanceId}' is {state.OrchestrationStatus}; only an instance in a terminal state can be restarted with the same id.");
+        }
 
-        await client.CreateTaskOrchestrationAsync(message, dedupe);
-        return instanceId;
+        // The original input as stored, not re-serialized: the restarted instance sees exactly what the first one saw.
+        var options = new StartOrchestrationOptions(restartWithNewInstanceId ? null : instanceId);
+        return await this.CreateInstanceAsync(state.Name, state.Input, options);
+    }
+
+    public override async Task RewindInstanceAsync(string instanceId, string reason, CancellationToken cancellation = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        cancellation.ThrowIfCancellationRequested();
+        if (client is not AzureStorageOrchestrationService storage)
+        {
+            throw new NotImplementedException("Rewind is supported by the Azure Storage engine only.");
+        }
+
+        OrchestrationMetadata? metadata = await this.GetInstancesAsync(instanceId, false, cancellation)
+            ?? throw new ArgumentException($"No orchestration instance '{instanceId}' was found.", nameof(instanceId));
+        if (metadata.RuntimeStatus != OrchestrationRuntimeStatus.Failed)
+        {
+            throw new InvalidOperationException(
+                $"Instance '{instanceId}' is {metadata.RuntimeStatus}; only a Failed instance can be rewound.");
+        }
+
+        await storage.RewindTaskOrchestrationAsync(instanceId, reason);
     }
 
     public override Task RaiseEventAsync(
@@ -228,6 +246,38 @@ internal sealed class LocalDurableTaskClient(string name, IOrchestrationServiceC
 
     static TimeSpan NextDelay(TimeSpan delay) =>
         TimeSpan.FromTicks(Math.Min(MaxPollInterval.Ticks, (long)(delay.Ticks * 1.5)));
+
+    async Task<string> CreateInstanceAsync(string orchestratorName, string? serializedInput, StartOrchestrationOptions? options)
+    {
+        string instanceId = options?.InstanceId ?? Guid.NewGuid().ToString("N");
+        var instance = new OrchestrationInstance { InstanceId = instanceId, ExecutionId = Guid.NewGuid().ToString("N") };
+        var tags = options?.Tags?.ToDictionary(kv => kv.Key, kv => kv.Value) ?? new Dictionary<string, string>();
+
+        var message = new TaskMessage
+        {
+            OrchestrationInstance = instance,
+            Event = new ExecutionStartedEvent(-1, serializedInput)
+            {
+                Name = orchestratorName,
+                Version = options?.Version?.Version ?? string.Empty,
+                OrchestrationInstance = instance,
+                ScheduledStartTime = options?.StartAt?.UtcDateTime,
+                Tags = tags,
+            },
+        };
+
+        CoreStatus[] dedupe = options?.DedupeStatuses is { Count: > 0 } statuses
+            ? statuses.Select(s => Enum.TryParse(s, ignoreCase: true, out OrchestrationRuntimeStatus parsed)
+                ? ToCore(parsed)
+                : throw new ArgumentException($"'{s}' is not an orchestration runtime status.", nameof(options))).ToArray()
+            : [CoreStatus.Pending, CoreStatus.Running];
+
+        await client.CreateTaskOrchestrationAsync(message, dedupe);
+        return instanceId;
+    }
+
+    static bool IsTerminal(CoreStatus status) =>
+        status is CoreStatus.Completed or CoreStatus.Failed or CoreStatus.Terminated or CoreStatus.Canceled;
 
     Task SendAsync(string instanceId, HistoryEvent historyEvent, CancellationToken cancellation)
     {

@@ -49,7 +49,7 @@ internal sealed class LocalEngine : IDisposable
                 : ClientProvider(connectionString, configureClient),
             TaskHubName = taskHubName,
             WorkerId = workerId,
-            LoggerFactory = loggerFactory,
+            LoggerFactory = new LateEventLogFilter(loggerFactory),
         };
 
         string description = "engine defaults";

@@ -1,7 +1,12 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CallFlows.LocalHost.Engine;
+using CallFlows.LocalHost.Functions;
+using DurableTask.Core.Exceptions;
+using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
@@ -12,13 +17,16 @@ internal static class DurableHttpApi
 {
     public const string Prefix = "/runtime/webhooks/durabletask";
 
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Relaxed: replies are read by people too, and "+1555..." must not come out as "\u002B1555...".
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/admin/host/status", () => Results.Json(new { state = "Running" }, Json));
+        app.MapPost(Prefix + "/orchestrators/{functionName}/{instanceId?}", StartAsync);
         app.MapGet(Prefix + "/instances/{instanceId}", GetStatusAsync);
         app.MapGet(Prefix + "/instances", (Delegate)ListAsync);
+        app.MapDelete(Prefix + "/instances", (Delegate)PurgeManyAsync);
         app.MapPost(Prefix + "/instances/{instanceId}/raiseEvent/{eventName}", RaiseEventAsync);
         app.MapPost(Prefix + "/instances/{instanceId}/terminate", (HttpContext c, string instanceId, string? reason) =>
             ControlAsync(c, instanceId, (client, ct) => client.TerminateInstanceAsync(instanceId, reason, ct)));
@@ -26,7 +34,61 @@ internal static class DurableHttpApi
             ControlAsync(c, instanceId, (client, ct) => client.SuspendInstanceAsync(instanceId, reason, ct)));
         app.MapPost(Prefix + "/instances/{instanceId}/resume", (HttpContext c, string instanceId, string? reason) =>
             ControlAsync(c, instanceId, (client, ct) => client.ResumeInstanceAsync(instanceId, reason, ct)));
+        app.MapPost(Prefix + "/instances/{instanceId}/rewind", RewindAsync);
+        app.MapPost(Prefix + "/instances/{instanceId}/restart", RestartAsync);
         app.MapDelete(Prefix + "/instances/{instanceId}", PurgeAsync);
+    }
+
+    static async Task<IResult> StartAsync(HttpContext context, string functionName, string? instanceId)
+    {
+        DurableTaskClient client = context.RequestServices.GetRequiredService<DurableTaskClient>();
+        FunctionCatalog catalog = context.RequestServices.GetRequiredService<FunctionCatalog>();
+        if (!catalog.Orchestrators.Any(f => string.Equals(f.Name, functionName, StringComparison.OrdinalIgnoreCase)))
+        {
+            return Reject(context, $"'{functionName}' is not an orchestrator function of this app");
+        }
+
+        // The body is the orchestration's input, as in the extension: JSON, or nothing.
+        JsonElement? input = null;
+        if (context.Request.ContentLength is not 0)
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            string text = await reader.ReadToEndAsync(context.RequestAborted);
+            if (text.Length > 0)
+            {
+                try
+                {
+                    using JsonDocument doc = JsonDocument.Parse(text);
+                    input = doc.RootElement.Clone();
+                }
+                catch (JsonException ex)
+                {
+                    return Reject(context, "the orchestration input is not JSON: " + ex.Message);
+                }
+            }
+        }
+
+        // The engine de-duplicates a start for a live instance silently (the webhook relies on that for redelivered
+        // IncomingCall events); this API answers 409 as the extension does.
+        if (!string.IsNullOrEmpty(instanceId)
+            && await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, context.RequestAborted) is { IsCompleted: false } existing)
+        {
+            return Conflict(context, $"instance '{instanceId}' already exists and is {existing.RuntimeStatus}");
+        }
+
+        string name = catalog.Orchestrators.First(f => string.Equals(f.Name, functionName, StringComparison.OrdinalIgnoreCase)).Name;
+        var options = new StartOrchestrationOptions(string.IsNullOrEmpty(instanceId) ? null : instanceId);
+        string id;
+        try
+        {
+            id = await client.ScheduleNewOrchestrationInstanceAsync(name, input, options, context.RequestAborted);
+        }
+        catch (OrchestrationAlreadyExistsException ex)
+        {
+            return Conflict(context, ex.Message);
+        }
+
+        return CheckStatus(context, id);
     }
 
     static async Task<IResult> GetStatusAsync(HttpContext context, string instanceId)
@@ -34,6 +96,7 @@ internal static class DurableHttpApi
         DurableTaskClient client = context.RequestServices.GetRequiredService<DurableTaskClient>();
         bool showInput = QueryFlag(context, "showInput", defaultValue: true);
         bool showHistory = QueryFlag(context, "showHistory", defaultValue: false);
+        bool showHistoryOutput = QueryFlag(context, "showHistoryOutput", defaultValue: false);
         bool failureAs500 = QueryFlag(context, "returnInternalServerErrorOnFailure", defaultValue: false);
 
         OrchestrationMetadata? metadata = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, context.RequestAborted);
@@ -43,23 +106,30 @@ internal static class DurableHttpApi
         }
 
         JsonObject body = ToJson(metadata, showInput);
-        if (showHistory && client is LocalDurableTaskClient local
+        // No history for a Pending instance (as the extension) nor on the in-memory engine, which keeps none.
+        if (showHistory && metadata.RuntimeStatus != OrchestrationRuntimeStatus.Pending
+            && client is LocalDurableTaskClient local
             && await local.GetSerializedHistoryAsync(instanceId, context.RequestAborted) is { } history)
         {
-            body["historyEvents"] = ParseOrString(history);
+            body["historyEvents"] = DurableHistoryFormatter.Format(history, showInput, showHistoryOutput);
         }
 
+        // As the Durable Functions extension answers: 202 while the instance can still make progress (a suspended
+        // one included), 200 once it has stopped (a failed one too, unless 500 is asked for).
+#pragma warning disable CS0618 // ContinuedAsNew is obsolete in the SDK but still a status the extension answers 202 for.
         int status = metadata.RuntimeStatus switch
         {
-            OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending => StatusCodes.Status202Accepted,
+            OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending
+                or OrchestrationRuntimeStatus.ContinuedAsNew or OrchestrationRuntimeStatus.Suspended => StatusCodes.Status202Accepted,
             OrchestrationRuntimeStatus.Failed when failureAs500 => StatusCodes.Status500InternalServerError,
             _ => StatusCodes.Status200OK,
         };
+#pragma warning restore CS0618
 
         if (status == StatusCodes.Status202Accepted)
         {
-            context.Response.Headers.Location = DurableHttpManagementPayload.Create(BaseAddress(context), instanceId).StatusQueryGetUri;
-            context.Response.Headers.RetryAfter = "1";
+            context.Response.Headers.Location = context.Request.GetEncodedUrl();
+            context.Response.Headers.RetryAfter = "5";
         }
 
         return Results.Json(body, Json, statusCode: status);
@@ -69,15 +139,9 @@ internal static class DurableHttpApi
     {
         DurableTaskClient client = context.RequestServices.GetRequiredService<DurableTaskClient>();
         IQueryCollection q = context.Request.Query;
-        var statuses = new List<OrchestrationRuntimeStatus>();
-        foreach (string? value in q["runtimeStatus"].SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        if (!TryStatuses(context, out List<OrchestrationRuntimeStatus> statuses, out string? statusError))
         {
-            if (!Enum.TryParse(value, ignoreCase: true, out OrchestrationRuntimeStatus parsed))
-            {
-                return Reject(context, $"runtimeStatus '{value}' is not a runtime status");
-            }
-
-            statuses.Add(parsed);
+            return Reject(context, statusError);
         }
 
         int top = 100;
@@ -86,28 +150,17 @@ internal static class DurableHttpApi
             return Reject(context, "top must be a positive integer");
         }
 
-        DateTimeOffset? from = null, to = null;
-        if (q.TryGetValue("createdTimeFrom", out var fromText))
+        if (!TryDate(context, "createdTimeFrom", out DateTimeOffset? from, out string? fromError))
         {
-            if (!DateTimeOffset.TryParse(fromText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset f))
-            {
-                return Reject(context, "createdTimeFrom is not a date");
-            }
-
-            from = f;
+            return Reject(context, fromError);
         }
 
-        if (q.TryGetValue("createdTimeTo", out var toText))
+        if (!TryDate(context, "createdTimeTo", out DateTimeOffset? to, out string? toError))
         {
-            if (!DateTimeOffset.TryParse(toText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset t))
-            {
-                return Reject(context, "createdTimeTo is not a date");
-            }
-
-            to = t;
+            return Reject(context, toError);
         }
 
-        bool showInput = QueryFlag(context, "showInput", defaultValue: false);
+        bool showInput = QueryFlag(context, "showInput", defaultValue: true);
         var query = new OrchestrationQuery
         {
             Statuses = statuses.Count > 0 ? statuses : null,
@@ -141,21 +194,36 @@ internal static class DurableHttpApi
     static async Task<IResult> RaiseEventAsync(HttpContext context, string instanceId, string eventName)
     {
         DurableTaskClient client = context.RequestServices.GetRequiredService<DurableTaskClient>();
-        JsonElement? payload = null;
-        if (context.Request.ContentLength is not 0)
+        OrchestrationMetadata? metadata = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, context.RequestAborted);
+        if (metadata is null)
         {
-            try
-            {
-                using JsonDocument doc = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
-                payload = doc.RootElement.Clone();
-            }
-            catch (JsonException ex)
-            {
-                return Reject(context, "the event body is not JSON: " + ex.Message);
-            }
+            return Results.NotFound();
         }
 
-        return await ControlAsync(context, instanceId, (c, ct) => c.RaiseEventAsync(instanceId, eventName, payload, ct));
+        if (metadata.IsCompleted)
+        {
+            return Results.StatusCode(StatusCodes.Status410Gone);
+        }
+
+        // As the extension: only application/json is taken (a text/plain body would reach the flow as a bare string).
+        if (!string.Equals(context.Request.GetTypedHeaders().ContentType?.MediaType.Value, "application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return Reject(context, "only application/json request content is supported");
+        }
+
+        JsonElement? payload = null;
+        try
+        {
+            using JsonDocument doc = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+            payload = doc.RootElement.Clone();
+        }
+        catch (JsonException ex)
+        {
+            return Reject(context, "the event body is not JSON: " + ex.Message);
+        }
+
+        await client.RaiseEventAsync(instanceId, eventName, payload, context.RequestAborted);
+        return Results.StatusCode(StatusCodes.Status202Accepted);
     }
 
     static async Task<IResult> ControlAsync(HttpContext context, string instanceId, Func<DurableTaskClient, CancellationToken, Task> action)
@@ -177,6 +245,55 @@ internal static class DurableHttpApi
         return Results.StatusCode(StatusCodes.Status202Accepted);
     }
 
+    static async Task<IResult> RewindAsync(HttpContext context, string instanceId, string? reason)
+    {
+        DurableTaskClient client = context.RequestServices.GetRequiredService<DurableTaskClient>();
+        OrchestrationMetadata? metadata = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, context.RequestAborted);
+        if (metadata is null)
+        {
+            return Results.NotFound();
+        }
+
+        if (metadata.RuntimeStatus != OrchestrationRuntimeStatus.Failed)
+        {
+            return Precondition(context, $"instance '{instanceId}' is {metadata.RuntimeStatus}; only a Failed instance can be rewound");
+        }
+
+        try
+        {
+            await client.RewindInstanceAsync(instanceId, reason ?? string.Empty, context.RequestAborted);
+        }
+        catch (NotImplementedException ex)
+        {
+            return Error(context, StatusCodes.Status501NotImplemented, ex.Message);
+        }
+
+        return Results.StatusCode(StatusCodes.Status202Accepted);
+    }
+
+    static async Task<IResult> RestartAsync(HttpContext context, string instanceId)
+    {
+        DurableTaskClient client = context.RequestServices.GetRequiredService<DurableTaskClient>();
+
+        // The extension's default: the restarted flow runs under a new instance id.
+        bool newId = QueryFlag(context, "restartWithNewInstanceId", defaultValue: true);
+        string id;
+        try
+        {
+            id = await client.RestartAsync(instanceId, newId, context.RequestAborted);
+        }
+        catch (ArgumentException ex)
+        {
+            return Reject(context, ex.Message);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or OrchestrationAlreadyExistsException)
+        {
+            return Conflict(context, ex.Message);
+        }
+
+        return CheckStatus(context, id);
+    }
+
     static async Task<IResult> PurgeAsync(HttpContext context, string instanceId)
     {
         DurableTaskClient client = context.RequestServices.GetRequiredService<DurableTaskClient>();
@@ -188,11 +305,89 @@ internal static class DurableHttpApi
 
         if (!metadata.IsCompleted)
         {
-            return Reject(context, $"instance '{instanceId}' is {metadata.RuntimeStatus}; only instances in a terminal state can be purged");
+            return Precondition(context, $"instance '{instanceId}' is {metadata.RuntimeStatus}; only instances in a terminal state can be purged");
         }
 
         PurgeResult result = await client.PurgeInstanceAsync(instanceId, cancellation: context.RequestAborted);
         return Results.Json(new { instancesDeleted = result.PurgedInstanceCount }, Json);
+    }
+
+    static async Task<IResult> PurgeManyAsync(HttpContext context)
+    {
+        DurableTaskClient client = context.RequestServices.GetRequiredService<DurableTaskClient>();
+        if (!TryDate(context, "createdTimeFrom", out DateTimeOffset? from, out string? fromError))
+        {
+            return Reject(context, fromError);
+        }
+
+        if (from is null)
+        {
+            return Reject(context, "createdTimeFrom is required to purge instances by filter");
+        }
+
+        if (!TryDate(context, "createdTimeTo", out DateTimeOffset? to, out string? toError))
+        {
+            return Reject(context, toError);
+        }
+
+        if (!TryStatuses(context, out List<OrchestrationRuntimeStatus> statuses, out string? statusError))
+        {
+            return Reject(context, statusError);
+        }
+
+        TimeProvider time = context.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System;
+        var filter = new PurgeInstancesFilter(from, to ?? time.GetUtcNow(), statuses.Count > 0 ? statuses : null);
+        PurgeResult result = await client.PurgeAllInstancesAsync(filter, cancellation: context.RequestAborted);
+
+        // As the extension: nothing matched is 404.
+        return result.PurgedInstanceCount == 0
+            ? Results.NotFound()
+            : Results.Json(new { instancesDeleted = result.PurgedInstanceCount }, Json);
+    }
+
+    static IResult CheckStatus(HttpContext context, string instanceId)
+    {
+        var payload = DurableHttpManagementPayload.Create(BaseAddress(context), instanceId);
+        context.Response.Headers.Location = payload.StatusQueryGetUri;
+        context.Response.Headers.RetryAfter = "10";
+        return Results.Json(payload, Json, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    static bool TryStatuses(HttpContext context, out List<OrchestrationRuntimeStatus> statuses, [NotNullWhen(false)] out string? error)
+    {
+        statuses = [];
+        error = null;
+        foreach (string value in context.Request.Query["runtimeStatus"].SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            if (!Enum.TryParse(value, ignoreCase: true, out OrchestrationRuntimeStatus parsed) || int.TryParse(value, out _))
+            {
+                error = $"runtimeStatus '{value}' is not a runtime status";
+                return false;
+            }
+
+            statuses.Add(parsed);
+        }
+
+        return true;
+    }
+
+    static bool TryDate(HttpContext context, string name, out DateTimeOffset? value, [NotNullWhen(false)] out string? error)
+    {
+        value = null;
+        error = null;
+        if (!context.Request.Query.TryGetValue(name, out var text))
+        {
+            return true;
+        }
+
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset parsed))
+        {
+            error = $"{name} is not an ISO 8601 date";
+            return false;
+        }
+
+        value = parsed;
+        return true;
     }
 
     static JsonObject ToJson(OrchestrationMetadata metadata, bool showInput)
@@ -224,30 +419,22 @@ internal static class DurableHttpApi
         return body;
     }
 
-    static JsonNode? ParseOrString(string? serialized)
-    {
-        if (string.IsNullOrEmpty(serialized))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonNode.Parse(serialized);
-        }
-        catch (JsonException)
-        {
-            return JsonValue.Create(serialized);
-        }
-    }
+    static JsonNode? ParseOrString(string? serialized) =>
+        string.IsNullOrEmpty(serialized) ? null : DurableHistoryFormatter.ParseEmbedded(serialized);
 
     static bool QueryFlag(HttpContext context, string name, bool defaultValue) =>
         context.Request.Query.TryGetValue(name, out var value) && bool.TryParse(value, out bool flag) ? flag : defaultValue;
 
-    static IResult Reject(HttpContext context, string reason)
+    static IResult Reject(HttpContext context, string reason) => Error(context, StatusCodes.Status400BadRequest, reason);
+
+    static IResult Conflict(HttpContext context, string reason) => Error(context, StatusCodes.Status409Conflict, reason);
+
+    static IResult Precondition(HttpContext context, string reason) => Error(context, StatusCodes.Status412PreconditionFailed, reason);
+
+    static IResult Error(HttpContext context, int status, string reason)
     {
-        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("CallFlows.LocalHost.Http").ManagementRequestRejected(reason);
-        return Results.Json(new { error = reason }, Json, statusCode: StatusCodes.Status400BadRequest);
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("CallFlows.LocalHost.Http").ManagementRequestRejected(status, reason);
+        return Results.Json(new { error = reason }, Json, statusCode: status);
     }
 
     static Uri BaseAddress(HttpContext context) =>

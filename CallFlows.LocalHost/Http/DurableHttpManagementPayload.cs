@@ -28,6 +28,10 @@ public sealed record DurableHttpManagementPayload
     [JsonPropertyName("purgeHistoryDeleteUri")]
     public required string PurgeHistoryDeleteUri { get; init; }
 
+    /// <summary>Gets the restart URL (POST; the flow runs again with its original input, under a new instance id unless <c>restartWithNewInstanceId=false</c>).</summary>
+    [JsonPropertyName("restartPostUri")]
+    public required string RestartPostUri { get; init; }
+
     /// <summary>Gets the suspend URL template (POST; replace <c>{text}</c> with the reason).</summary>
     [JsonPropertyName("suspendPostUri")]
     public required string SuspendPostUri { get; init; }
@@ -53,6 +57,7 @@ public sealed record DurableHttpManagementPayload
             SendEventPostUri = instanceUrl + "/raiseEvent/{eventName}",
             TerminatePostUri = instanceUrl + "/terminate?reason={text}",
             PurgeHistoryDeleteUri = instanceUrl,
+            RestartPostUri = instanceUrl + "/restart",
             SuspendPostUri = instanceUrl + "/suspend?reason={text}",
             ResumePostUri = instanceUrl + "/resume?reason={text}",
         };

@@ -154,7 +154,7 @@ internal static class HttpFunctionEndpoints
 
     static async Task WriteBadRequestAsync(HttpContext context, string reason)
     {
-        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("CallFlows.LocalHost.Http").ManagementRequestRejected(reason);
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("CallFlows.LocalHost.Http").ManagementRequestRejected(StatusCodes.Status400BadRequest, reason);
         context.Response.StatusCode = StatusCodes.Status400BadRequest;
         await context.Response.WriteAsJsonAsync(new { error = reason }, context.RequestAborted);
     }

@@ -8,6 +8,7 @@ namespace CallFlows.Tests.Benchmarks;
 /// real engine and emulator, and the report must be complete and well formed. Timings are NOT asserted (speed is
 /// shown only by the benchmark itself).
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class BenchmarkRunnerTests
 {
     [Fact]

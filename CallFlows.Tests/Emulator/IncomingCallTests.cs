@@ -11,7 +11,7 @@ public sealed class IncomingCallTests : EmulatorTestBase
     protected override void Configure(AcsEmulatorOptions options)
     {
         options.RingTimeout = TimeSpan.FromSeconds(3);
-        options.EventGridRetry = DeliveryRetryPolicy.EventGridDefault with { InitialDelay = TimeSpan.FromMilliseconds(50), MaxDelay = TimeSpan.FromMilliseconds(200) };
+        options.EventGridRetry = DeliveryRetryPolicy.EventGridFast with { InitialDelay = TimeSpan.FromMilliseconds(50), MaxDelay = TimeSpan.FromMilliseconds(200) };
     }
 
     [Fact]

@@ -14,6 +14,7 @@ namespace CallFlows.Tests.EndToEnd;
 
 /// <summary>A call survives the app's process being killed mid-flow: a new process finishes it and no action is repeated.</summary>
 [Collection(EndToEndCollection.Name)]
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class RestartTests(ITestOutputHelper log)
 {
     [Fact]

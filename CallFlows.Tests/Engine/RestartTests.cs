@@ -9,6 +9,7 @@ using Xunit.Abstractions;
 namespace CallFlows.Tests.Engine;
 
 [Collection(EngineCollection.Name)]
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class RestartTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     [Fact]

@@ -110,14 +110,14 @@ public sealed class FlowRuntimeTests(AzuriteFixture azurite)
         var create = await ProbeRecorder.WaitForAsync(connection, CallActionNames.CreateCall, 1, cts.Token);
         await RaiseAsync(host, instanceId, "e-connected", "CallConnected", connection, create.OperationContext, cts.Token);
         await ProbeRecorder.WaitForAsync(connection, CallActionNames.AddParticipant, 1, cts.Token);
-        var started = DateTime.UtcNow;
         await RaiseAsync(host, instanceId, "e-gone", "CallDisconnected", connection, null, cts.Token);
 
         var done = await host.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, cts.Token);
         var result = done.ReadOutputAs<ProbeResult>()!;
         result.Steps.Skip(1).Should().OnlyContain(s => s.Status == CallFlowActionStatus.CallDisconnected);
         ProbeRecorder.For(connection).Count(r => r.Action == CallActionNames.AddParticipant).Should().Be(1, "after the disconnect no further add is sent");
-        (DateTime.UtcNow - started).Should().BeLessThan(TimeSpan.FromSeconds(60), "the two-minute waits ended with the disconnect, not by timing out");
+        // The protocol fact, not a wall-clock bound: every wait after the disconnect ended as CallDisconnected (a timed-out
+        // wait would read TimedOut), so none of the two-minute timeouts decided the outcome.
     }
 
     private async Task<LocalFunctionsHost> StartAsync(EngineKind engine) => await LocalFunctionsHost.StartAsync(new LocalHostOptions

@@ -4,6 +4,7 @@ using Xunit.Abstractions;
 namespace CallFlows.Tests.Resilience;
 
 /// <summary>The CI-sized chaos run: the app as a separate process, SIGKILLed and restarted while calls are in flight.</summary>
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class ChaosTests(ITestOutputHelper output)
 {
     [Fact]

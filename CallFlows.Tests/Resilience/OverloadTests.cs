@@ -15,6 +15,7 @@ namespace CallFlows.Tests.Resilience;
 /// webhook limited to it. Every call must still be answered within its ring time (Event Grid retries the 429s), the
 /// webhook must have answered 429 during the burst, and a call placed afterwards must be answered at normal latency.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class OverloadTests(ITestOutputHelper output)
 {
     static readonly TimeSpan RingTimeout = TimeSpan.FromSeconds(30);
@@ -80,7 +81,8 @@ public sealed class OverloadTests(ITestOutputHelper output)
 
         burstCalls.Should().HaveCount(burst);
         answered.Should().Be(burst, "no call may be lost: a throttled delivery is retried by Event Grid while the call rings");
-        sorted[^1].Should().BeLessThan(RingTimeout);
+        // Every call answered is the protocol fact (a call still ringing at RingTimeout ends NotAnswered), so no wall-clock
+        // bound on the latencies is asserted; they are reported above.
         throttled.Should().BeGreaterThan(0, "the webhook must have pushed back during the burst");
         throttledAfter.Should().Be(0, "the limiter must admit calls again once the burst is over");
         after.Should().BeLessThan(baseline * 3 + TimeSpan.FromSeconds(1), "the host must recover once the burst is over");
@@ -125,8 +127,10 @@ public sealed class OverloadTests(ITestOutputHelper output)
             DeleteTaskHubOnStop = true,
         };
 
-        // Event Grid's real schedule (10 s, 30 s, 1 min...) scaled to the emulator: frequent enough to land inside a 30 s ring.
-        options.Emulator.EventGridRetry = new DeliveryRetryPolicy { MaxAttempts = 60, InitialDelay = TimeSpan.FromMilliseconds(500), MaxDelay = TimeSpan.FromSeconds(2) };
+        // An explicit fast schedule (retries every 0.5-2 s), not Event Grid's real one (10 s, 30 s, 1 min...; the emulator's
+        // default): this test measures the limiter's push-back and recovery; behind real Event Grid a 429 costs a caller
+        // at least 10 s, which the admission redesign has to avoid.
+        options.Emulator.EventGridRetry = DeliveryRetryPolicy.EventGridFast with { MaxAttempts = 60, MaxDelay = TimeSpan.FromSeconds(2) };
         options.Emulator.RingTimeout = RingTimeout;
         if (maxStartsPerSecond is { } rate)
         {

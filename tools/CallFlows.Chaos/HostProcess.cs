@@ -1,6 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
+using CallFlows.Testing.Processes;
 
 namespace CallFlows.Chaos;
 
@@ -11,13 +10,11 @@ namespace CallFlows.Chaos;
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
-    readonly Process process;
-    readonly StreamWriter log;
+    readonly ChildProcess process;
 
-    HostProcess(Process process, StreamWriter log, Uri baseAddress)
+    HostProcess(ChildProcess process, Uri baseAddress)
     {
         this.process = process;
-        this.log = log;
         this.BaseAddress = baseAddress;
     }
 
@@ -44,110 +41,41 @@ public sealed class HostProcess : IAsyncDisposable
         Uri emulator, int port, string taskHub, string storage, string logPath,
         IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default)
     {
-        string dir = AppContext.BaseDirectory;
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = dir,
-        };
-        foreach (string arg in new[]
-        {
-            Path.Combine(dir, "CallFlows.LocalHost.dll"), "start",
-            "--emulator", emulator.AbsoluteUri,
-            "--port", port.ToString(CultureInfo.InvariantCulture),
-            "--taskhub", taskHub,
-            "--storage", storage,
-            "--log-level", "Warning",
-        })
-        {
-            psi.ArgumentList.Add(arg);
-        }
-
+        var options = new ChildProcessOptions { LogPath = logPath, MaxLinesKept = 200 };
         foreach ((string key, string value) in environment ?? new Dictionary<string, string>())
         {
-            psi.Environment[key] = value;
+            options.Environment[key] = value;
         }
 
-        var writer = new StreamWriter(logPath, append: true) { AutoFlush = true };
-        var process = Process.Start(psi) ?? throw new InvalidOperationException("dotnet could not be started.");
-        var host = new HostProcess(process, writer, new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/"));
-        process.OutputDataReceived += (_, e) => host.Write(e.Data);
-        process.ErrorDataReceived += (_, e) => host.Write(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        while (true)
+        var host = new HostProcess(
+            ChildProcess.StartDotnet(Path.Combine(AppContext.BaseDirectory, "CallFlows.LocalHost.dll"),
+            [
+                "start",
+                "--emulator", emulator.AbsoluteUri,
+                "--port", port.ToString(CultureInfo.InvariantCulture),
+                "--taskhub", taskHub,
+                "--storage", storage,
+                "--log-level", "Warning",
+            ],
+            options),
+            new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/"));
+        try
         {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"The host exited with code {process.ExitCode} before it was ready; see {logPath}.");
-            }
-
-            try
-            {
-                using HttpResponseMessage response = await http.GetAsync(new Uri("admin/host/status", UriKind.Relative), cancellationToken);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return host;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                // Probe timed out while the process starts on a busy machine.
-            }
-
-            await Task.Delay(100, cancellationToken);
+            await host.process.WaitForHttpOkAsync(new Uri(host.BaseAddress, "admin/host/status"), cancellationToken);
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
         }
     }
 
     /// <summary>SIGKILL (no graceful shutdown: partition leases stay held until they expire, in-flight work is lost).</summary>
     /// <returns>A task that completes when the process is gone.</returns>
-    public async Task KillAsync()
-    {
-        if (!this.process.HasExited)
-        {
-            this.process.Kill(entireProcessTree: true);
-        }
-
-        await this.process.WaitForExitAsync();
-    }
+    public Task KillAsync() => this.process.KillAsync();
 
     /// <summary>Kills the process if it still runs and closes its log.</summary>
     /// <returns>A task that completes when done.</returns>
-    public async ValueTask DisposeAsync()
-    {
-        await this.KillAsync();
-        this.process.Dispose();
-        lock (this.log)
-        {
-            this.log.Dispose();
-        }
-    }
-
-    void Write(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (this.log)
-        {
-            try
-            {
-                this.log.WriteLine(line);
-            }
-            catch (ObjectDisposedException)
-            {
-                // Output after the log closed (process teardown): nothing to keep.
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => this.process.DisposeAsync();
 }

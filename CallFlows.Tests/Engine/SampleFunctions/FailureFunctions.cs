@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 
@@ -21,6 +22,20 @@ public static class FailureFunctions
             return $"{ex.FailureDetails.IsCausedBy<InvalidOperationException>()}:{ex.FailureDetails.ErrorMessage}";
         }
     }
+
+    /// <summary>An orchestrator whose activity fails until its key is healed: a failed instance to rewind.</summary>
+    public const string Rewindable = "Engine_Rewindable";
+
+    /// <summary>Gets the keys whose activity succeeds from now on.</summary>
+    public static ConcurrentDictionary<string, bool> Healed { get; } = new(StringComparer.Ordinal);
+
+    [Function(Rewindable)]
+    public static Task<string> RunRewindableAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        context.CallActivityAsync<string>("Engine_FailUntilHealed", context.GetInput<string>());
+
+    [Function("Engine_FailUntilHealed")]
+    public static string FailUntilHealed([ActivityTrigger] string key) =>
+        Healed.ContainsKey(key) ? "healed " + key : throw new InvalidOperationException("not healed yet: " + key);
 
     [Function("Engine_Throw")]
     public static void Throw([ActivityTrigger] string message) => throw new InvalidOperationException(message);

@@ -6,6 +6,7 @@ using CallFlows.Emulator.Observability;
 using CallFlows.Emulator.Simulation;
 using CallFlows.LocalHost;
 using CallFlows.LocalHost.App;
+using CallFlows.Testing.Processes;
 
 namespace CallFlows.Benchmarks.Workloads;
 
@@ -23,32 +24,23 @@ internal static class MemoryWorkload
         emulator.World.Configure(DemoWorld.Agent(emulator.ResourceId.ToString()), IdentityBehavior.Answers());
         int port = BenchStack.FreePort();
         string hostDll = typeof(BenchmarkRunner).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in new[]
-        {
-            hostDll, "host", "--settings", settings.ToString(), "--emulator", emulator.Endpoint.AbsoluteUri,
-            "--port", port.ToString(CultureInfo.InvariantCulture), "--storage", storageConnectionString,
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process host = Process.Start(start) ?? throw new InvalidOperationException("Could not start the host process.");
-        host.OutputDataReceived += (_, _) => { };
-        host.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is { Length: > 0 } line && line.Contains("fail", StringComparison.OrdinalIgnoreCase))
+        await using ChildProcess host = ChildProcess.StartDotnet(
+            hostDll,
+            [
+                "host", "--settings", settings.ToString(), "--emulator", emulator.Endpoint.AbsoluteUri,
+                "--port", port.ToString(CultureInfo.InvariantCulture), "--storage", storageConnectionString,
+            ],
+            new ChildProcessOptions
             {
-                progress.WriteLine("  [host] " + line);
-            }
-        };
-        host.BeginOutputReadLine();
-        host.BeginErrorReadLine();
+                MaxLinesKept = 200,
+                OnLine = line =>
+                {
+                    if (line.Contains("fail", StringComparison.OrdinalIgnoreCase))
+                    {
+                        progress.WriteLine("  [host] " + line);
+                    }
+                },
+            });
         try
         {
             if (!await Callers.WaitUntilAsync(() => emulator.EventGridSubscriptions.Count > 0 || host.HasExited, TimeSpan.FromSeconds(90), cancellationToken) || host.HasExited)
@@ -66,11 +58,7 @@ internal static class MemoryWorkload
         }
         finally
         {
-            if (!host.HasExited)
-            {
-                host.Kill(entireProcessTree: true);
-                await host.WaitForExitAsync(CancellationToken.None);
-            }
+            await host.KillAsync();
         }
     }
 
