@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 
-
 namespace CallFlows.Emulator.Simulation;
 
 /// <summary>Mid-call control operations: hang up, terminate, transfer, and the participant operations.</summary>

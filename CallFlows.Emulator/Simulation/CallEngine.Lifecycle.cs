@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 
-
 namespace CallFlows.Emulator.Simulation;
 
 /// <summary>State transitions of connections, calls, invitations and participants, and how each ends.</summary>
@@ -55,6 +54,7 @@ internal sealed partial class CallEngine
 
         Emit(connection, "CallConnected", connection.OperationContext, ResultInfo.Success, connection.CallbackUri);
         EmitParticipantsUpdated(connection);
+        _streaming.OnConnected(connection);
     }
 
     private void SetupFailed(SimConnection connection, string eventName, ResultInfo result)
@@ -93,7 +93,7 @@ internal sealed partial class CallEngine
             new JsonObject { ["participant"] = WireIdentifier.ToModel(invitation.RawId) });
     }
 
-    private void ParticipantLeaves(SimCall call, SimParticipant participant)
+    internal void ParticipantLeaves(SimCall call, SimParticipant participant)
     {
         if (!call.Participants.Remove(participant))
         {
@@ -173,6 +173,7 @@ internal sealed partial class CallEngine
     private void EndCallQuietly(SimCall call)
     {
         call.Ended = true;
+        _recordings.OnCallEnded(call);
         foreach (var participant in call.Participants)
         {
             participant.HangUpTimer?.Dispose();

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 
-
 namespace CallFlows.Emulator.Simulation;
 
 /// <summary>
@@ -26,6 +25,9 @@ internal sealed partial class CallEngine : IDisposable
     private readonly List<SimIncomingCall> _incomingOrder = [];
     private readonly HashSet<ITimer> _timers = [];
     private readonly string _topic;
+    private readonly Media.MediaEngine _media;
+    private readonly Media.StreamingEngine _streaming;
+    private readonly Recording.RecordingEngine _recordings;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _disposed;
 
@@ -43,7 +45,13 @@ internal sealed partial class CallEngine : IDisposable
         _callbacks = callbacks;
         _publishIncomingCall = publishIncomingCall;
         _topic = $"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/emulator/providers/Microsoft.Communication/communicationServices/{options.ResourceName}";
+        _media = new Media.MediaEngine(this, options, world);
+        _streaming = new Media.StreamingEngine(this);
+        _recordings = new Recording.RecordingEngine(this, options, _topic);
     }
+
+    /// <summary>The recordings (its file store is read by the content routes).</summary>
+    internal Recording.RecordingEngine Recordings => _recordings;
 
     // ---------------------------------------------------------------- queries
 
@@ -134,11 +142,11 @@ internal sealed partial class CallEngine : IDisposable
     {
         return operation switch
         {
-            "CreateCall" => (201, CreateCall(body!)),
-            "AnswerCall" => (200, AnswerCall(body!)),
+            "CreateCall" => (201, WithMediaOptions(CreateCall(body!), body!)),
+            "AnswerCall" => (200, WithMediaOptions(AnswerCall(body!), body!)),
             "RejectCall" => RejectCall(body!),
             "RedirectCall" => RedirectCall(body!),
-            "Connect" => (200, Connect(body!)),
+            "Connect" => (200, WithMediaOptions(Connect(body!), body!)),
             "CallConnection_GetCall" => (200, Live(callConnectionId!).ToProperties()),
             "CallConnection_HangupCall" => HangUp(Live(callConnectionId!)),
             "CallConnection_TerminateCall" => Terminate(Live(callConnectionId!)),
@@ -150,13 +158,99 @@ internal sealed partial class CallEngine : IDisposable
             "CallConnection_RemoveParticipant" => (202, RemoveParticipant(Live(callConnectionId!), body!)),
             "CallConnection_Mute" => (200, Mute(Live(callConnectionId!), body!)),
             "CallConnection_MoveParticipants" => (202, MoveParticipants(Live(callConnectionId!), body!)),
+            "CallMedia_Play" => (202, _media.Play(Live(callConnectionId!), body!)),
+            "CallMedia_Recognize" => (202, _media.Recognize(Live(callConnectionId!), body!)),
+            "CallMedia_CancelAllMediaOperations" => Done(202, () => _media.CancelAll(Live(callConnectionId!))),
+            "CallMedia_StartContinuousDtmfRecognition" => Done(200, () => _media.StartContinuousDtmf(Live(callConnectionId!), body!)),
+            "CallMedia_StopContinuousDtmfRecognition" => Done(200, () => _media.StopContinuousDtmf(Live(callConnectionId!), body!)),
+            "CallMedia_SendDtmfTones" => (202, _media.SendDtmfTones(Live(callConnectionId!), body!)),
+            "CallMedia_Hold" => Done(200, () => _media.Hold(Live(callConnectionId!), body!)),
+            "CallMedia_Unhold" => Done(200, () => _media.Unhold(Live(callConnectionId!), body!)),
+            "CallMedia_StartMediaStreaming" => Done(202, () => _streaming.StartMediaStreaming(Live(callConnectionId!), body!)),
+            "CallMedia_StopMediaStreaming" => Done(202, () => _streaming.StopMediaStreaming(Live(callConnectionId!), body!)),
+            "CallMedia_StartTranscription" => Done(202, () => _streaming.StartTranscription(Live(callConnectionId!), body!)),
+            "CallMedia_StopTranscription" => Done(202, () => _streaming.StopTranscription(Live(callConnectionId!), body!)),
+            "CallMedia_UpdateTranscription" => Done(202, () => _streaming.UpdateTranscription(Live(callConnectionId!), body!)),
+            "CallRecording_StartRecording" => (200, StartRecording(body!)),
+            "CallRecording_GetRecordingProperties" => (200, _recordings.GetState(callConnectionId!)),
+            "CallRecording_StopRecording" => Done(204, () => _recordings.Stop(callConnectionId!)),
+            "CallRecording_PauseRecording" => Done(202, () => _recordings.Pause(callConnectionId!)),
+            "CallRecording_ResumeRecording" => Done(202, () => _recordings.Resume(callConnectionId!)),
             _ => throw new ApiException(501, "NotSupportedByEmulator", $"Operation {operation} is not emulated."),
         };
     }
 
+    private static (int, JsonNode?) Done(int status, Action action)
+    {
+        action();
+        return (status, null);
+    }
+
+    private JsonObject WithMediaOptions(JsonObject properties, JsonObject body)
+    {
+        var connection = _connections[Text(properties["callConnectionId"])!];
+        Media.StreamingEngine.Configure(connection, body);
+        return connection.ToProperties();
+    }
+
+    private JsonObject StartRecording(JsonObject body)
+    {
+        if (Text(body["callConnectionId"]) is { } callConnectionId)
+        {
+            var connection = Live(callConnectionId);
+            return _recordings.Start(connection.Call, connection, body);
+        }
+
+        if (body["callLocator"] is not JsonObject locator)
+        {
+            throw ApiException.BadRequest("callLocator: a call locator or a callConnectionId is required.", "callLocator");
+        }
+
+        var (kind, id) = (Text(locator["kind"]), Text(locator["serverCallId"]) ?? Text(locator["groupCallId"]) ?? Text(locator["roomId"]));
+        var calls = kind switch
+        {
+            "groupCallLocator" => _groupCalls,
+            "roomCallLocator" => _rooms,
+            _ => _serverCalls,
+        };
+        var call = id is not null && calls.TryGetValue(id, out var found) ? found : throw new ApiException(404, "8522", $"callLocator: no call '{id}' of kind {kind ?? "serverCallLocator"}.");
+        return _recordings.Start(call, null, body);
+    }
+
+    /// <summary>A participant presses keys now (control API), heard by a running recognize or continuous DTMF recognition.</summary>
+    public void PressKeys(string callConnectionId, string identity, string digits)
+    {
+        lock (_gate)
+        {
+            _media.PressKeys(Live(callConnectionId), WireIdentifier.Normalize(identity), digits);
+            Signal();
+        }
+    }
+
+    /// <summary>A participant says a phrase now (null: unintelligible), heard by a running speech or choices recognize.</summary>
+    public void Say(string callConnectionId, string identity, string? phrase, double confidence)
+    {
+        lock (_gate)
+        {
+            _media.Say(Live(callConnectionId), WireIdentifier.Normalize(identity), phrase, confidence);
+            Signal();
+        }
+    }
+
+    public IReadOnlyList<RecordingSnapshot> RecordingSnapshots
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _recordings.Snapshots;
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- events
 
-    private void ParticipantsUpdated(SimCall call)
+    internal void ParticipantsUpdated(SimCall call)
     {
         foreach (var connection in call.Connections.Where(c => c.IsLive && c.State != "connecting").ToList())
         {
@@ -171,7 +265,7 @@ internal sealed partial class CallEngine : IDisposable
             ["participants"] = ParticipantsJson(connection.Call),
         });
 
-    private void Emit(SimConnection connection, string name, string? operationContext, ResultInfo? result, Uri target, JsonObject? extra = null)
+    internal void Emit(SimConnection connection, string name, string? operationContext, ResultInfo? result, Uri target, JsonObject? extra = null)
     {
         if (connection.Terminal)
         {
@@ -216,7 +310,7 @@ internal sealed partial class CallEngine : IDisposable
         };
     }
 
-    private ITimer Schedule(TimeSpan delay, Action action)
+    internal ITimer Schedule(TimeSpan delay, Action action)
     {
         var scheduled = new ScheduledAction(this, action);
         _timers.Add(scheduled);
@@ -278,12 +372,12 @@ internal sealed partial class CallEngine : IDisposable
         }
     }
 
-    private SimConnection Live(string callConnectionId) =>
+    internal SimConnection Live(string callConnectionId) =>
         _connections.TryGetValue(callConnectionId, out var connection) && connection.IsLive
             ? connection
             : throw ApiException.CallNotFound(callConnectionId);
 
-    private static void RequireConnected(SimConnection connection)
+    internal static void RequireConnected(SimConnection connection)
     {
         if (connection.State != "connected")
         {
@@ -299,7 +393,7 @@ internal sealed partial class CallEngine : IDisposable
         }
     }
 
-    private static string RawId(JsonNode? node, string path) =>
+    internal static string RawId(JsonNode? node, string path) =>
         WireIdentifier.TryReadRawId(node, path, out var error) ?? throw ApiException.BadRequest(error!, path);
 
     private JsonObject? CallerId(JsonObject body, bool required, string because)
@@ -322,7 +416,7 @@ internal sealed partial class CallEngine : IDisposable
         return callerId;
     }
 
-    private static Uri? CallbackUri(JsonObject body, string field)
+    internal static Uri? CallbackUri(JsonObject body, string field)
     {
         var text = Text(body[field]);
         if (text is null)
@@ -335,7 +429,7 @@ internal sealed partial class CallEngine : IDisposable
             : throw ApiException.BadRequest($"{field}: '{text}' is not an absolute http(s) URI.", field);
     }
 
-    private static Uri OperationCallbackUri(SimConnection connection, JsonObject body) =>
+    internal static Uri OperationCallbackUri(SimConnection connection, JsonObject body) =>
         CallbackUri(body, "operationCallbackUri") ?? connection.CallbackUri;
 
     private static JsonArray ParticipantsJson(SimCall call) => new(call.Participants.Select(p => (JsonNode)ParticipantJson(p)).ToArray());
@@ -347,7 +441,7 @@ internal sealed partial class CallEngine : IDisposable
         ["isOnHold"] = participant.IsOnHold,
     };
 
-    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    internal static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
     public void Dispose()
     {
