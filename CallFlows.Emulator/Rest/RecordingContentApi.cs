@@ -62,7 +62,8 @@ internal static class RecordingContentApi
             Status = status,
             ErrorCode = status >= 400 ? (status == 401 ? "Unauthorized" : "NotFound") : null,
             RequestBody = string.Empty,
-            ResponseBody = contentType?.StartsWith("application/json", StringComparison.Ordinal) == true ? Encoding.UTF8.GetString(body) : string.Empty,
+            // Error bodies only: a file is not a Call Automation response body.
+            ResponseBody = status >= 400 ? Encoding.UTF8.GetString(body) : string.Empty,
         });
     }
 

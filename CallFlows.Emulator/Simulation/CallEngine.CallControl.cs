@@ -8,9 +8,9 @@ internal sealed partial class CallEngine
     private (int, JsonNode?) HangUp(SimConnection connection)
     {
         var call = connection.Call;
-        if (call.EndsWhenEmpty && call.Connections.Count(c => c.IsLive) <= 1)
+        if (call.EndsWhenEmpty && !call.IsGroup && call.Participants.Count <= 1 && call.Connections.Count(c => c.IsLive) <= 1)
         {
-            // The app's leg of a 1:1 call leaving ends the call for the other side too.
+            // The app's leg of a 1:1 call leaving ends the call for the other side too; a group call goes on without the app (PROTOCOL.md §6.9).
             EndCall(call, "HungUpByApp", ResultInfo.EndedByApp);
         }
         else
@@ -154,7 +154,7 @@ internal sealed partial class CallEngine
         if (connection.Invitations.TryGetValue(invitationId, out var invitation) && !invitation.Done)
         {
             invitation.Timer?.Dispose();
-            Emit(connection, "CancelAddParticipantSucceeded", operationContext, ResultInfo.Success, callbackUri,
+            Emit(connection, "CancelAddParticipantSucceeded", operationContext, ResultInfo.CancelAddParticipantSucceeded, callbackUri,
                 new JsonObject { ["invitationId"] = invitationId });
             // Documented choice: the cancelled invitation then ends with AddParticipantFailed (487) for the add operation.
             FailInvitation(connection, invitation, ResultInfo.InvitationCancelled);

@@ -90,6 +90,7 @@ internal sealed partial class CallEngine
 
         var callerId = CallerId(body, rawIds.Any(WireIdentifier.IsPhone), "targets");
         var call = NewCall(SimCallKind.Outbound);
+        call.IsGroup = rawIds.Count > 1;
         var connection = NewConnection(call, callbackUri, "create", Text(body["operationContext"]), new JsonArray(rawIds.Select(r => (JsonNode)WireIdentifier.ToModel(r)).ToArray()));
         connection.SourceCallerIdNumber = callerId is null ? null : (JsonObject)callerId.DeepClone();
         connection.SourceDisplayName = Text(body["sourceDisplayName"]);

@@ -276,13 +276,13 @@ internal sealed partial class MediaEngine(CallEngine engine, AcsEmulatorOptions 
                 for (var i = 0; i < tones.Count; i++)
                 {
                     var tone = tones[i];
-                    At(connection, null, start + (step.InterKeyDelay * i), () => ToneFrom(connection, recognize.Target, tone));
+                    At(connection, null, start + (step.InterKeyDelay * i), () => ToneFrom(connection, recognize.Target, tone, afterPrompt: !step.DuringPrompt));
                 }
 
                 break;
             case CallerInputKind.Speech:
             case CallerInputKind.Unintelligible:
-                At(connection, recognize, start, () => OnSpeech(connection, recognize, step.Phrase, step.Confidence));
+                At(connection, recognize, start, () => OnSpeech(connection, recognize, step.Phrase, step.Confidence, afterPrompt: !step.DuringPrompt));
                 break;
             case CallerInputKind.HangUp:
                 At(connection, null, start, () => HangUp(connection, recognize.Target));
@@ -290,7 +290,7 @@ internal sealed partial class MediaEngine(CallEngine engine, AcsEmulatorOptions 
         }
     }
 
-    private void ToneFrom(SimConnection connection, string rawId, string tone)
+    private void ToneFrom(SimConnection connection, string rawId, string tone, bool afterPrompt = false)
     {
         if (connection.Media.ContinuousDtmfTargets.Contains(rawId))
         {
@@ -303,13 +303,13 @@ internal sealed partial class MediaEngine(CallEngine engine, AcsEmulatorOptions 
 
         if (connection.Media.Current is RecognizeOperation recognize && recognize.Target == rawId)
         {
-            OnTone(connection, recognize, tone);
+            OnTone(connection, recognize, tone, afterPrompt);
         }
     }
 
-    private void OnTone(SimConnection connection, RecognizeOperation recognize, string tone)
+    private void OnTone(SimConnection connection, RecognizeOperation recognize, string tone, bool afterPrompt)
     {
-        if (recognize.Done || !recognize.Listens("dtmf") || !Heard(recognize))
+        if (recognize.Done || !recognize.Listens("dtmf") || !Heard(recognize, afterPrompt))
         {
             return;
         }
@@ -359,9 +359,9 @@ internal sealed partial class MediaEngine(CallEngine engine, AcsEmulatorOptions 
             ["dtmfResult"] = new JsonObject { ["tones"] = new JsonArray(recognize.Tones.Select(t => (JsonNode)t).ToArray()) },
         });
 
-    private void OnSpeech(SimConnection connection, RecognizeOperation recognize, string? phrase, double confidence)
+    private void OnSpeech(SimConnection connection, RecognizeOperation recognize, string? phrase, double confidence, bool afterPrompt = false)
     {
-        if (recognize.Done || !recognize.Listens("speech") || !Heard(recognize))
+        if (recognize.Done || !recognize.Listens("speech") || !Heard(recognize, afterPrompt))
         {
             return;
         }
@@ -400,10 +400,13 @@ internal sealed partial class MediaEngine(CallEngine engine, AcsEmulatorOptions 
         });
     }
 
-    /// <summary>Whether input now counts: after the prompt always; during it only with barge-in (which ends the prompt).</summary>
-    private bool Heard(RecognizeOperation recognize)
+    /// <summary>
+    /// Whether input now counts: after the prompt always (a step scripted after the prompt is, even when a timer fires a tick
+    /// early); during it only with barge-in (which ends the prompt).
+    /// </summary>
+    private bool Heard(RecognizeOperation recognize, bool afterPrompt)
     {
-        if (Time.GetUtcNow() >= recognize.PromptEndsAt)
+        if (afterPrompt || Time.GetUtcNow() >= recognize.PromptEndsAt)
         {
             return true;
         }
