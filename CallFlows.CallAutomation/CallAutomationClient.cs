@@ -86,7 +86,8 @@ public class CallAutomationClient
     {
         ArgumentNullException.ThrowIfNull(options);
         var invite = options.CallInvite;
-        var body = RequestBodies.CreateCall([invite.Target], options.CallbackUri, invite.SourceCallerIdNumber, invite.SourceDisplayName, options.OperationContext);
+        var body = RequestBodies.CreateCall([invite.Target], options.CallbackUri, invite.SourceCallerIdNumber, invite.SourceDisplayName, options.OperationContext,
+            options.CallIntelligenceOptions, options.MediaStreamingOptions, options.TranscriptionOptions);
         var response = await _rest.SendAsync(RequestMethod.Post, "/calling/callConnections", body, true, options.RepeatabilityHeaders, cancellationToken).ConfigureAwait(false);
         var properties = ResponseModels.ReadCallConnectionProperties(CallAutomationRestClient.ParseBody(response));
         return Response.FromValue(new CreateCallResult(ConnectionFor(properties, response), properties), response);
@@ -101,7 +102,8 @@ public class CallAutomationClient
     public virtual async Task<Response<CreateCallResult>> CreateGroupCallAsync(CreateGroupCallOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var body = RequestBodies.CreateCall(options.Targets, options.CallbackUri, options.SourceCallerIdNumber, options.SourceDisplayName, options.OperationContext);
+        var body = RequestBodies.CreateCall(options.Targets, options.CallbackUri, options.SourceCallerIdNumber, options.SourceDisplayName, options.OperationContext,
+            options.CallIntelligenceOptions, options.MediaStreamingOptions, options.TranscriptionOptions);
         var response = await _rest.SendAsync(RequestMethod.Post, "/calling/callConnections", body, true, options.RepeatabilityHeaders, cancellationToken).ConfigureAwait(false);
         var properties = ResponseModels.ReadCallConnectionProperties(CallAutomationRestClient.ParseBody(response));
         return Response.FromValue(new CreateCallResult(ConnectionFor(properties, response), properties), response);
@@ -225,6 +227,10 @@ public class CallAutomationClient
         ArgumentException.ThrowIfNullOrEmpty(callConnectionId);
         return new CallConnection(callConnectionId, _rest);
     }
+
+    /// <summary>Gets the recording client (no request is sent).</summary>
+    /// <returns>The recording client.</returns>
+    public virtual CallRecording GetCallRecording() => new(_rest);
 
     private static CallAutomationRestClient CreateRestClient(Uri endpoint, HttpPipelinePolicy authentication, CallAutomationClientOptions options)
     {

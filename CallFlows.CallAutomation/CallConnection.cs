@@ -29,6 +29,10 @@ public class CallConnection
     /// <summary>The call connection id.</summary>
     public virtual string CallConnectionId { get; }
 
+    /// <summary>Gets the media client of this call connection: play, recognize, DTMF, hold, streaming, transcription (no request is sent).</summary>
+    /// <returns>The media client.</returns>
+    public virtual CallMedia GetCallMedia() => new(CallConnectionId, _rest);
+
     private string BasePath => "/calling/callConnections/" + CallAutomationRestClient.Escape(CallConnectionId);
 
     /// <summary>Gets the properties of the call connection (GET <c>/calling/callConnections/{id}</c>, 200).</summary>

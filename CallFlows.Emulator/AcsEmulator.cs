@@ -109,15 +109,18 @@ public sealed partial class AcsEmulator : IAsyncDisposable
         var topic = $"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/emulator/providers/Microsoft.Communication/communicationServices/{options.ResourceName}";
         var eventGrid = new EventGridPublisher(http, eventLog, options.EventGridRetry, time, logger, topic);
         var engine = new CallEngine(options, world, callbacks, eventGrid.Publish, logger);
+        engine.Recordings.PublishEvent = eventGrid.PublishEvent;
+        var authenticator = new HmacAuthenticator(key, options.MaxClockSkew, time, options.BearerTokenValidator);
         world.Engine = engine;
         eventGrid.IsRinging = engine.IsRinging;
-        var api = new CallingApi(engine, new HmacAuthenticator(key, options.MaxClockSkew, time, options.BearerTokenValidator),
+        var api = new CallingApi(engine, authenticator,
             new RepeatabilityStore(options.RepeatabilityWindow, time), faults, requestLog, time, logger);
         var emulator = new AcsEmulator(options, app, engine, callbacks, eventGrid, tokens, http, world, faults, requestLog, eventLog);
 
         app.MapGet("/calling/.well-known/acsopenidconfiguration", () => Json(CallbackTokenIssuer.OpenIdConfiguration(emulator.Endpoint)));
         app.MapGet("/calling/keys", () => Json(tokens.Jwks()));
         app.Map("/calling/{**rest}", api.HandleAsync);
+        RecordingContentApi.Map(app, engine.Recordings, authenticator, requestLog, time);
         ControlApi.Map(app, emulator);
         app.MapFallback((HttpContext context) => Json(
             new JsonObject { ["error"] = new JsonObject { ["code"] = "NotFound", ["message"] = $"Nothing at '{context.Request.Path}'." } }, 404));
@@ -126,6 +129,7 @@ public sealed partial class AcsEmulator : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         emulator.Endpoint = new Uri(new Uri(address).GetLeftPart(UriPartial.Authority) + "/");
         eventGrid.SetEndpoint(emulator.Endpoint);
+        engine.Recordings.Endpoint = emulator.Endpoint;
         Logs.Started(logger, emulator.Endpoint, options.ResourceId);
 
         foreach (var webhook in options.EventGridWebhooks)
@@ -177,6 +181,45 @@ public sealed partial class AcsEmulator : IAsyncDisposable
     /// <exception cref="EventGridValidationException">The webhook did not complete the handshake.</exception>
     public Task<EventGridSubscription> RegisterEventGridWebhookAsync(Uri webhook, EventGridDeliverySchema schema, string? name = null, CancellationToken cancellationToken = default) =>
         _eventGrid.RegisterAsync(webhook, name, schema, cancellationToken);
+
+    /// <summary>
+    /// Registers an Event Grid webhook for the given event types, e.g. <c>Microsoft.Communication.RecordingFileStatusUpdated</c>
+    /// (Event Grid's <c>includedEventTypes</c>); the other overloads subscribe to IncomingCall only.
+    /// </summary>
+    /// <param name="webhook">The webhook URI.</param>
+    /// <param name="schema">The delivery schema.</param>
+    /// <param name="eventTypes">The event types to deliver.</param>
+    /// <param name="name">The subscription name; default a generated name.</param>
+    /// <param name="cancellationToken">Cancels the handshake.</param>
+    /// <returns>The registered subscription.</returns>
+    /// <exception cref="EventGridValidationException">The webhook did not complete the handshake.</exception>
+    public async Task<EventGridSubscription> RegisterEventGridWebhookAsync(Uri webhook, EventGridDeliverySchema schema, IReadOnlyList<string> eventTypes,
+        string? name = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventTypes);
+        await _eventGrid.RegisterAsync(webhook, name, schema, cancellationToken);
+        return _eventGrid.SetEventTypes(webhook, eventTypes);
+    }
+
+    /// <summary>The recordings started on the emulator, with their state.</summary>
+    public IReadOnlyList<RecordingSnapshot> Recordings => _engine.RecordingSnapshots;
+
+    /// <summary>
+    /// Makes a simulated participant press keys now (one every 300 ms): a running recognize aimed at them and continuous DTMF
+    /// recognition hear them. For input scripted ahead of time use <see cref="IdentityBehavior.MediaScript"/>.
+    /// </summary>
+    /// <param name="callConnectionId">The call connection whose call the participant is in.</param>
+    /// <param name="identity">The participant's raw id or E.164 number.</param>
+    /// <param name="digits">The keys, e.g. <c>"2"</c> or <c>"1234#"</c>.</param>
+    /// <exception cref="ArgumentException">A key is not a DTMF key.</exception>
+    public void PressKeys(string callConnectionId, string identity, string digits) => _engine.PressKeys(callConnectionId, identity, digits);
+
+    /// <summary>Makes a simulated participant say something now, heard by a running speech, speech-or-DTMF or choices recognize aimed at them.</summary>
+    /// <param name="callConnectionId">The call connection whose call the participant is in.</param>
+    /// <param name="identity">The participant's raw id or E.164 number.</param>
+    /// <param name="phrase">What they say; null for something the recognizer cannot make out.</param>
+    /// <param name="confidence">The recognizer's confidence; 0.9 by default.</param>
+    public void Say(string callConnectionId, string identity, string? phrase, double confidence = 0.9) => _engine.Say(callConnectionId, identity, phrase, confidence);
 
     /// <summary>Delivers an IncomingCall event again (same event id, next <c>aeg-delivery-count</c>) to every webhook, as Event Grid may.</summary>
     /// <param name="eventId">The event id (<see cref="IncomingCallSnapshot.EventId"/>).</param>

@@ -93,4 +93,13 @@ public sealed class AcsEmulatorOptions
     /// emulator cannot know them itself; the local host sets this. Default <see langword="null"/>: no links.
     /// </summary>
     public Func<CallFlows.Emulator.Simulation.IncomingCallSnapshot, IReadOnlyDictionary<string, string>>? IncomingCallLinks { get; set; }
+
+    /// <summary>How long an audio file prompt plays unless <see cref="EmulatedWorld.ConfigureMediaFile"/> says otherwise. Default: 2 s.</summary>
+    public TimeSpan DefaultFilePromptDuration { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Text-to-speech speaking rate: a text or SSML prompt lasts its spoken characters divided by this (min. 500 ms). Default: 15 characters/s.</summary>
+    public double SpeechCharactersPerSecond { get; set; } = 15;
+
+    /// <summary>How long after a recording stops its <c>RecordingFileStatusUpdated</c> event is published. Default: 500 ms.</summary>
+    public TimeSpan RecordingFileReadyDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 }

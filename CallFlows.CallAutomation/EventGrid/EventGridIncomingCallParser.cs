@@ -22,7 +22,13 @@ public static class EventGridIncomingCallParser
     /// <returns>One result per event, in order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="CallAutomationEventFormatException">The body is not valid JSON, not Event Grid/CloudEvents, or an IncomingCall lacks required data.</exception>
-    public static IReadOnlyList<EventGridParseResult> ParseMany(BinaryData json)
+    public static IReadOnlyList<EventGridParseResult> ParseMany(BinaryData json) => ParseMany(json, readRecordingEvents: false);
+
+    /// <summary>Parses a delivery, reading recording events too when <paramref name="readRecordingEvents"/> (see <see cref="EventGridEventParser"/>).</summary>
+    /// <param name="json">The delivery.</param>
+    /// <param name="readRecordingEvents">False reports recording events as <see cref="EventGridParseResultKind.Other"/>.</param>
+    /// <returns>The events.</returns>
+    internal static IReadOnlyList<EventGridParseResult> ParseMany(BinaryData json, bool readRecordingEvents)
     {
         ArgumentNullException.ThrowIfNull(json);
         bool isCloudEvents;
@@ -51,8 +57,8 @@ public static class EventGridIncomingCallParser
         try
         {
             return isCloudEvents
-                ? CloudEvent.ParseMany(json, skipValidation: false).Select(FromCloudEvent).ToList()
-                : EventGridEvent.ParseMany(json).Select(FromEventGridEvent).ToList();
+                ? CloudEvent.ParseMany(json, skipValidation: false).Select(e => FromCloudEvent(e, readRecordingEvents)).ToList()
+                : EventGridEvent.ParseMany(json).Select(e => FromEventGridEvent(e, readRecordingEvents)).ToList();
         }
         catch (Exception exception) when (exception is ArgumentException or JsonException or InvalidOperationException)
         {
@@ -71,7 +77,7 @@ public static class EventGridIncomingCallParser
         return results.Count > 0 ? results[0] : throw new CallAutomationEventFormatException("The Event Grid delivery holds no event.");
     }
 
-    private static EventGridParseResult FromEventGridEvent(EventGridEvent gridEvent)
+    private static EventGridParseResult FromEventGridEvent(EventGridEvent gridEvent, bool readRecordingEvents)
     {
         if (gridEvent.EventType == SystemEventNames.EventGridSubscriptionValidation
             && gridEvent.TryGetSystemEventData(out var systemData) && systemData is SubscriptionValidationEventData validation)
@@ -79,17 +85,29 @@ public static class EventGridIncomingCallParser
             return Validation(gridEvent.Id, gridEvent.EventType, validation);
         }
 
+        if (readRecordingEvents && gridEvent.EventType == SystemEventNames.AcsRecordingFileStatusUpdated)
+        {
+            return EventGridParseResult.ForRecordingFileStatusUpdated(gridEvent.Id, gridEvent.EventType,
+                RecordingFileStatusReader.Read(gridEvent.Id, gridEvent.EventTime, gridEvent.Subject, gridEvent.Data));
+        }
+
         return gridEvent.EventType == SystemEventNames.AcsIncomingCall
             ? EventGridParseResult.ForIncomingCall(gridEvent.Id, gridEvent.EventType, ReadIncomingCall(gridEvent.Id, gridEvent.EventTime, gridEvent.Data))
             : EventGridParseResult.ForOther(gridEvent.Id, gridEvent.EventType);
     }
 
-    private static EventGridParseResult FromCloudEvent(CloudEvent cloudEvent)
+    private static EventGridParseResult FromCloudEvent(CloudEvent cloudEvent, bool readRecordingEvents)
     {
         if (cloudEvent.Type == SystemEventNames.EventGridSubscriptionValidation
             && cloudEvent.TryGetSystemEventData(out var systemData) && systemData is SubscriptionValidationEventData validation)
         {
             return Validation(cloudEvent.Id, cloudEvent.Type, validation);
+        }
+
+        if (readRecordingEvents && cloudEvent.Type == SystemEventNames.AcsRecordingFileStatusUpdated)
+        {
+            return EventGridParseResult.ForRecordingFileStatusUpdated(cloudEvent.Id, cloudEvent.Type,
+                RecordingFileStatusReader.Read(cloudEvent.Id, cloudEvent.Time, cloudEvent.Subject, cloudEvent.Data));
         }
 
         return cloudEvent.Type == SystemEventNames.AcsIncomingCall

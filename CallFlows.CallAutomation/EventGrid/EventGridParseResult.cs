@@ -28,11 +28,17 @@ public sealed class EventGridParseResult
     /// <summary>For <see cref="EventGridParseResultKind.IncomingCall"/>: the call.</summary>
     public IncomingCall? IncomingCall { get; private init; }
 
+    /// <summary>The recording event, when <see cref="Kind"/> is <see cref="EventGridParseResultKind.RecordingFileStatusUpdated"/> (only <see cref="EventGridEventParser"/> reads it).</summary>
+    public RecordingFileStatusUpdated? RecordingFileStatusUpdated { get; private init; }
+
     internal static EventGridParseResult ForValidation(string eventId, string eventType, string validationCode, Uri? validationUrl) =>
         new(EventGridParseResultKind.SubscriptionValidation, eventId, eventType) { ValidationCode = validationCode, ValidationUrl = validationUrl };
 
     internal static EventGridParseResult ForIncomingCall(string eventId, string eventType, IncomingCall incomingCall) =>
         new(EventGridParseResultKind.IncomingCall, eventId, eventType) { IncomingCall = incomingCall };
+
+    internal static EventGridParseResult ForRecordingFileStatusUpdated(string eventId, string eventType, RecordingFileStatusUpdated recording) =>
+        new(EventGridParseResultKind.RecordingFileStatusUpdated, eventId, eventType) { RecordingFileStatusUpdated = recording };
 
     internal static EventGridParseResult ForOther(string eventId, string eventType) =>
         new(EventGridParseResultKind.Other, eventId, eventType);

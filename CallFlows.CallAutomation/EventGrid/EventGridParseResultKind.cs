@@ -11,4 +11,7 @@ public enum EventGridParseResultKind
 
     /// <summary>An incoming call: see <see cref="EventGridParseResult.IncomingCall"/>.</summary>
     IncomingCall,
+
+    /// <summary>A recording's files are ready (<c>Microsoft.Communication.RecordingFileStatusUpdated</c>; only <see cref="EventGridEventParser"/> reports it).</summary>
+    RecordingFileStatusUpdated,
 }

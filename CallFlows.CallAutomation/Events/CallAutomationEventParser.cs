@@ -26,6 +26,12 @@ public static class CallAutomationEventParser
         typeof(CancelAddParticipantSucceeded), typeof(CancelAddParticipantFailed),
         typeof(RemoveParticipantSucceeded), typeof(RemoveParticipantFailed),
         typeof(MoveParticipantSucceeded), typeof(MoveParticipantFailed),
+        typeof(PlayStarted), typeof(PlayCompleted), typeof(PlayFailed), typeof(PlayCanceled),
+        typeof(RecognizeCompleted), typeof(RecognizeFailed), typeof(RecognizeCanceled), typeof(ContinuousDtmfRecognitionToneReceived),
+        typeof(ContinuousDtmfRecognitionToneFailed), typeof(ContinuousDtmfRecognitionStopped), typeof(SendDtmfTonesCompleted), typeof(SendDtmfTonesFailed),
+        typeof(HoldFailed), typeof(RecordingStateChanged), typeof(StartRecordingFailed), typeof(MediaStreamingStarted),
+        typeof(MediaStreamingStopped), typeof(MediaStreamingFailed), typeof(TranscriptionStarted), typeof(TranscriptionStopped),
+        typeof(TranscriptionFailed), typeof(TranscriptionUpdated),
     }.ToFrozenDictionary(type => EventTypePrefix + type.Name, StringComparer.Ordinal);
 
     /// <summary>The CloudEvent types this parser maps to a typed event, with the class each maps to.</summary>

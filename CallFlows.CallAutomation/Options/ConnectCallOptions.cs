@@ -26,4 +26,13 @@ public sealed class ConnectCallOptions
 
     /// <summary>The idempotency pair to send; null (the default) makes the client create a fresh pair for this call, reused across its own retries.</summary>
     public RepeatabilityHeaders? RepeatabilityHeaders { get; set; }
+
+    /// <summary>The Cognitive Services endpoint for text-to-speech and speech recognition (wire <c>callIntelligenceOptions</c>); null (the default) sends none.</summary>
+    public CallIntelligenceOptions? CallIntelligenceOptions { get; set; }
+
+    /// <summary>Audio streaming of the call (wire <c>mediaStreamingOptions</c>); null (the default) sends none.</summary>
+    public MediaStreamingOptions? MediaStreamingOptions { get; set; }
+
+    /// <summary>Live transcription of the call (wire <c>transcriptionOptions</c>); null (the default) sends none.</summary>
+    public TranscriptionOptions? TranscriptionOptions { get; set; }
 }

@@ -58,6 +58,29 @@ internal sealed class CallAutomationRestClient
         return SendMessageAsync(message, null, false, null, cancellationToken);
     }
 
+    /// <summary>Sends a request to an absolute URL the service handed out (a recording's content or delete location), without <c>api-version</c>.</summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="location">The absolute URL.</param>
+    /// <param name="buffer">False streams the response body to the caller instead of buffering it.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The successful response.</returns>
+    public async Task<Response> SendToLocationAsync(RequestMethod method, Uri location, bool buffer, CancellationToken cancellationToken)
+    {
+        var message = Pipeline.CreateMessage();
+        message.Request.Method = method;
+        message.Request.Uri.Reset(location);
+        message.Request.Headers.SetValue(HttpHeader.Names.Accept, "*/*");
+        message.BufferResponse = buffer;
+        await Pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        var response = message.Response;
+        if (response.Status is < 200 or > 299)
+        {
+            throw new RequestFailedException(response);
+        }
+
+        return response;
+    }
+
     public static string Escape(string segment) => Uri.EscapeDataString(segment);
 
     public static JsonElement ParseBody(Response response)

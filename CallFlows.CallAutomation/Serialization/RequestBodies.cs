@@ -13,7 +13,8 @@ internal static class RequestBodies
     // ('+' of phone numbers stays '+'). Safe here: bodies are JSON sent to an API, never embedded in HTML.
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static byte[] CreateCall(IReadOnlyList<CommunicationIdentifier> targets, Uri callbackUri, PhoneNumberIdentifier? sourceCallerIdNumber, string? sourceDisplayName, string? operationContext) =>
+    public static byte[] CreateCall(IReadOnlyList<CommunicationIdentifier> targets, Uri callbackUri, PhoneNumberIdentifier? sourceCallerIdNumber, string? sourceDisplayName, string? operationContext,
+        CallIntelligenceOptions? intelligence = null, MediaStreamingOptions? streaming = null, TranscriptionOptions? transcription = null) =>
         Write(w =>
         {
             w.WriteStartArray("targets");
@@ -32,6 +33,7 @@ internal static class RequestBodies
             WriteOptional(w, "sourceDisplayName", sourceDisplayName);
             WriteOptional(w, "operationContext", operationContext);
             w.WriteString("callbackUri", callbackUri.AbsoluteUri);
+            MediaRequestBodies.WriteCallMediaOptions(w, intelligence, streaming, transcription);
         });
 
     public static byte[] AnswerCall(AnswerCallOptions options) =>
@@ -46,6 +48,8 @@ internal static class RequestBodies
                 w.WriteString("id", options.AnsweredBy.Id);
                 w.WriteEndObject();
             }
+
+            MediaRequestBodies.WriteCallMediaOptions(w, options.CallIntelligenceOptions, options.MediaStreamingOptions, options.TranscriptionOptions);
         });
 
     public static byte[] RejectCall(RejectCallOptions options) =>
@@ -77,6 +81,7 @@ internal static class RequestBodies
             w.WriteEndObject();
             w.WriteString("callbackUri", options.CallbackUri.AbsoluteUri);
             WriteOptional(w, "operationContext", options.OperationContext);
+            MediaRequestBodies.WriteCallMediaOptions(w, options.CallIntelligenceOptions, options.MediaStreamingOptions, options.TranscriptionOptions);
         });
 
     public static byte[] TransferToParticipant(TransferToParticipantOptions options, string operationContext) =>
@@ -185,7 +190,7 @@ internal static class RequestBodies
         w.WriteEndObject();
     }
 
-    private static void WriteOptional(Utf8JsonWriter w, string name, string? value)
+    internal static void WriteOptional(Utf8JsonWriter w, string name, string? value)
     {
         if (value is not null)
         {
@@ -193,7 +198,7 @@ internal static class RequestBodies
         }
     }
 
-    private static byte[] Write(Action<Utf8JsonWriter> body)
+    internal static byte[] Write(Action<Utf8JsonWriter> body)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, WriterOptions))

@@ -43,6 +43,17 @@ internal static class ControlApi
                 return Results.NoContent();
             }));
 
+        group.MapPost("/calls/{callConnectionId}/participants/{identity}/dtmf", (string callConnectionId, string identity, KeysRequest request) => Try(() =>
+        {
+            emulator.PressKeys(callConnectionId, Uri.UnescapeDataString(identity), Required(request.Digits, "digits"));
+            return Results.NoContent();
+        }));
+        group.MapPost("/calls/{callConnectionId}/participants/{identity}/speech", (string callConnectionId, string identity, SpeechRequest request) => Try(() =>
+        {
+            emulator.Say(callConnectionId, Uri.UnescapeDataString(identity), request.Phrase, request.Confidence ?? 0.9);
+            return Results.NoContent();
+        }));
+        group.MapGet("/recordings", () => Ok(emulator.Recordings));
         group.MapGet("/incoming-calls", () => Ok(emulator.IncomingCalls));
         group.MapPost("/incoming-calls", async (PlaceCallRequest request) =>
         {
@@ -97,8 +108,11 @@ internal static class ControlApi
 
             try
             {
-                return Results.Json(await emulator.RegisterEventGridWebhookAsync(endpoint, request.Schema ?? EventGridDeliverySchema.EventGrid, request.Name, cancellationToken),
-                    JsonOptions, statusCode: 201);
+                var schema = request.Schema ?? EventGridDeliverySchema.EventGrid;
+                var subscription = request.EventTypes is { Length: > 0 } types
+                    ? await emulator.RegisterEventGridWebhookAsync(endpoint, schema, types, request.Name, cancellationToken)
+                    : await emulator.RegisterEventGridWebhookAsync(endpoint, schema, request.Name, cancellationToken);
+                return Results.Json(subscription, JsonOptions, statusCode: 201);
             }
             catch (EventGridValidationException ex)
             {
@@ -215,7 +229,33 @@ internal static class ControlApi
 
     internal sealed record PlaceCallRequest(string From, string To, string? CallerDisplayName, Dictionary<string, string>? SipHeaders, Dictionary<string, string>? VoipHeaders);
 
-    internal sealed record RegisterWebhookRequest(string Endpoint, string? Name, EventGridDeliverySchema? Schema);
+    internal sealed record RegisterWebhookRequest(string Endpoint, string? Name, EventGridDeliverySchema? Schema, string[]? EventTypes);
+
+    internal sealed record KeysRequest(string? Digits);
+
+    internal sealed record SpeechRequest(string? Phrase, double? Confidence);
+
+    /// <summary>One media script step: <c>{"kind":"keys","digits":"2","delayMs":1000,"duringPrompt":false}</c>, <c>{"kind":"speech","phrase":"sales"}</c>, <c>{"kind":"silence"}</c>, <c>{"kind":"hangUp","delayMs":500,"duringPrompt":true}</c>.</summary>
+    internal sealed record CallerInputRequest(CallerInputKind Kind, string? Digits, string? Phrase, double? Confidence, double? DelayMs, bool? DuringPrompt, double? InterKeyDelayMs)
+    {
+        public CallerInput ToInput()
+        {
+            var delay = TimeSpan.FromMilliseconds(DelayMs ?? 0);
+            var input = Kind switch
+            {
+                CallerInputKind.Keys => CallerInput.Press(Required(Digits, "digits"), delay),
+                CallerInputKind.Speech => CallerInput.Say(Required(Phrase, "phrase"), delay, Confidence ?? 0.9),
+                CallerInputKind.Unintelligible => CallerInput.Mumble(delay),
+                CallerInputKind.HangUp => CallerInput.HangUp(delay),
+                _ => CallerInput.StaySilent(),
+            };
+            return input with
+            {
+                DuringPrompt = DuringPrompt ?? false,
+                InterKeyDelay = InterKeyDelayMs is { } interKey ? TimeSpan.FromMilliseconds(interKey) : input.InterKeyDelay,
+            };
+        }
+    }
 
     internal sealed record OwnedRequest(string Identity);
 
@@ -226,10 +266,11 @@ internal static class ControlApi
     internal sealed record FaultsRequest(double? RestResponseDelayMs, double? CallbackDelayProbability, double? CallbackDelayMs, double? DuplicateProbability,
         double? DropProbability, double? ReorderProbability, string[]? AffectedEventTypes);
 
-    internal sealed record BehaviorRequest(AnswerMode? Answer, double? AnswerDelayMs, double? HangUpAfterMs, double? AbandonAfterMs)
+    internal sealed record BehaviorRequest(AnswerMode? Answer, double? AnswerDelayMs, double? HangUpAfterMs, double? AbandonAfterMs, CallerInputRequest[]? MediaScript)
     {
         public IdentityBehavior ToBehavior(IdentityBehavior basis) => basis with
         {
+            MediaScript = MediaScript is { } script ? script.Select(s => s.ToInput()).ToList() : basis.MediaScript,
             Answer = Answer ?? basis.Answer,
             AnswerDelay = AnswerDelayMs is { } delay ? TimeSpan.FromMilliseconds(delay) : basis.AnswerDelay,
             HangUpAfter = HangUpAfterMs is { } hangUp ? TimeSpan.FromMilliseconds(hangUp) : basis.HangUpAfter,

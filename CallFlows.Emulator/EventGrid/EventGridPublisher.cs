@@ -13,7 +13,7 @@ namespace CallFlows.Emulator.EventGrid;
 /// delivers IncomingCall events in the Event Grid schema with Event Grid's headers, retrying on the configured schedule
 /// (Event Grid's own by default) while the call still rings.
 /// </summary>
-internal sealed class EventGridPublisher : IAsyncDisposable
+internal sealed partial class EventGridPublisher : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<Uri, EventGridSubscription> _subscriptions = new();
     private readonly ConcurrentDictionary<(string EventId, string Subscription), int> _deliveryCounts = new();
@@ -168,7 +168,7 @@ internal sealed class EventGridPublisher : IAsyncDisposable
 
     public void Publish(SimIncomingCall incoming)
     {
-        foreach (var subscription in _subscriptions.Values)
+        foreach (var subscription in _subscriptions.Values.Where(s => s.Accepts(EventGridSubscription.IncomingCallEventType)))
         {
             _deliveries.Add(Task.Run(() => DeliverWithRetriesAsync(incoming, subscription, _stopping.Token)));
         }
@@ -176,7 +176,7 @@ internal sealed class EventGridPublisher : IAsyncDisposable
 
     public void Redeliver(SimIncomingCall incoming)
     {
-        foreach (var subscription in _subscriptions.Values)
+        foreach (var subscription in _subscriptions.Values.Where(s => s.Accepts(EventGridSubscription.IncomingCallEventType)))
         {
             _deliveries.Add(Task.Run(() => PostAsync(incoming, subscription, duplicate: true, _stopping.Token)));
         }

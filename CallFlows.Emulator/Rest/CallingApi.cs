@@ -140,11 +140,6 @@ internal sealed partial class CallingApi(
                 "Injected fault: the emulator was told to fail this request.");
         }
 
-        if (operation == CallingOperation.NotEmulated)
-        {
-            return Error(501, "NotSupportedByEmulator", "Media and recording operations are outside the emulator's scope (call control only).");
-        }
-
         if (!operation.Repeatable || repeatabilityId is null)
         {
             if (operation.Repeatable && request.Headers.ContainsKey("Repeatability-First-Sent"))
@@ -201,6 +196,11 @@ internal sealed partial class CallingApi(
         JsonObject? json = null;
         if (operation.BodyDefinition is { } definition)
         {
+            if (body.Length == 0 && operation.BodyOptional)
+            {
+                body = "{}"u8.ToArray();
+            }
+
             if (body.Length == 0)
             {
                 return BadRequest(request, rawTarget, "BadRequest", $"A JSON body ({definition}) is required.", null);

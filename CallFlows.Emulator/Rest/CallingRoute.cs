@@ -6,11 +6,21 @@ namespace CallFlows.Emulator.Rest;
 /// </summary>
 internal static class CallingRoute
 {
-    private static readonly HashSet<string> MediaActions = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, CallingOperation> MediaActions = new(StringComparer.Ordinal)
     {
-        "play", "startTranscription", "stopTranscription", "updateTranscription", "cancelAllMediaOperations", "recognize",
-        "startContinuousDtmfRecognition", "stopContinuousDtmfRecognition", "sendDtmfTones", "hold", "unhold",
-        "startMediaStreaming", "stopMediaStreaming",
+        ["play"] = CallingOperation.Play,
+        ["recognize"] = CallingOperation.Recognize,
+        ["cancelAllMediaOperations"] = CallingOperation.CancelAllMediaOperations,
+        ["startContinuousDtmfRecognition"] = CallingOperation.StartContinuousDtmf,
+        ["stopContinuousDtmfRecognition"] = CallingOperation.StopContinuousDtmf,
+        ["sendDtmfTones"] = CallingOperation.SendDtmfTones,
+        ["hold"] = CallingOperation.Hold,
+        ["unhold"] = CallingOperation.Unhold,
+        ["startMediaStreaming"] = CallingOperation.StartMediaStreaming,
+        ["stopMediaStreaming"] = CallingOperation.StopMediaStreaming,
+        ["startTranscription"] = CallingOperation.StartTranscription,
+        ["stopTranscription"] = CallingOperation.StopTranscription,
+        ["updateTranscription"] = CallingOperation.UpdateTranscription,
     };
 
     /// <summary>Matches the path; <c>MethodAllowed</c> is false when the path exists but not for this verb.</summary>
@@ -24,7 +34,7 @@ internal static class CallingRoute
 
         if (s[2].StartsWith("recordings", StringComparison.Ordinal))
         {
-            return (CallingOperation.NotEmulated, true, null, null);
+            return MatchRecording(method, s);
         }
 
         var (head, headAction) = SplitAction(Uri.UnescapeDataString(s[2]));
@@ -64,7 +74,7 @@ internal static class CallingRoute
                 null => [CallingOperation.GetCall, CallingOperation.HangupCall],
                 "terminate" => [CallingOperation.TerminateCall],
                 "transferToParticipant" => [CallingOperation.Transfer],
-                _ when MediaActions.Contains(action) => [CallingOperation.NotEmulated],
+                _ when MediaActions.TryGetValue(action, out var media) => [media],
                 _ => [],
             });
         }
@@ -101,6 +111,29 @@ internal static class CallingRoute
         }
 
         return (null, true, null, null);
+    }
+
+    /// <summary>The recording routes; the recording id is returned in the call connection id slot.</summary>
+    private static (CallingOperation?, bool, string?, string?) MatchRecording(string method, string[] s)
+    {
+        if (s.Length == 3)
+        {
+            return s[2] == "recordings" ? Pick(method, null, null, [CallingOperation.StartRecording]) : (null, true, null, null);
+        }
+
+        var (id, action) = SplitAction(Uri.UnescapeDataString(s[3]));
+        if (s.Length != 4 || s[2] != "recordings" || id.Length == 0)
+        {
+            return (null, true, null, null);
+        }
+
+        return Pick(method, id, null, action switch
+        {
+            null => [CallingOperation.GetRecording, CallingOperation.StopRecording],
+            "pause" => [CallingOperation.PauseRecording],
+            "resume" => [CallingOperation.ResumeRecording],
+            _ => [],
+        });
     }
 
     private static (CallingOperation?, bool, string?, string?) Pick(string method, string? id, string? rawId, CallingOperation[] candidates)

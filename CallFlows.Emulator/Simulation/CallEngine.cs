@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace CallFlows.Emulator.Simulation;
@@ -27,6 +25,9 @@ internal sealed partial class CallEngine : IDisposable
     private readonly List<SimIncomingCall> _incomingOrder = [];
     private readonly HashSet<ITimer> _timers = [];
     private readonly string _topic;
+    private readonly Media.MediaEngine _media;
+    private readonly Media.StreamingEngine _streaming;
+    private readonly Recording.RecordingEngine _recordings;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _disposed;
 
@@ -44,7 +45,13 @@ internal sealed partial class CallEngine : IDisposable
         _callbacks = callbacks;
         _publishIncomingCall = publishIncomingCall;
         _topic = $"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/emulator/providers/Microsoft.Communication/communicationServices/{options.ResourceName}";
+        _media = new Media.MediaEngine(this, options, world);
+        _streaming = new Media.StreamingEngine(this);
+        _recordings = new Recording.RecordingEngine(this, options, _topic);
     }
+
+    /// <summary>The recordings (its file store is read by the content routes).</summary>
+    internal Recording.RecordingEngine Recordings => _recordings;
 
     // ---------------------------------------------------------------- queries
 
@@ -113,70 +120,6 @@ internal sealed partial class CallEngine : IDisposable
         }
     }
 
-    // ---------------------------------------------------------------- world set-up
-
-    public string CreateNamedCall(SimCallKind kind, string? name, IEnumerable<string> participants)
-    {
-        lock (_gate)
-        {
-            var call = NewCall(kind);
-            foreach (var p in participants)
-            {
-                call.Participants.Add(new SimParticipant(WireIdentifier.Normalize(p)));
-            }
-
-            if (kind == SimCallKind.Room)
-            {
-                _rooms[name!] = call;
-            }
-            else if (kind == SimCallKind.Group)
-            {
-                _groupCalls[name!] = call;
-            }
-
-            return call.ServerCallId;
-        }
-    }
-
-    public IncomingCallSnapshot PlaceIncomingCall(string from, string to, PlaceIncomingCallOptions options)
-    {
-        var fromRawId = WireIdentifier.Normalize(from);
-        var toRawId = WireIdentifier.Normalize(to);
-        if (!_world.IsOwned(toRawId))
-        {
-            throw new ArgumentException(
-                $"'{toRawId}' is not a phone number or ACS user of the resource, so no IncomingCall would be raised. "
-                + "Add it with AcsEmulatorOptions.OwnedPhoneNumbers / OwnedUsers or World.AddOwnedPhoneNumber.", nameof(to));
-        }
-
-        lock (_gate)
-        {
-            var call = NewCall(SimCallKind.Inbound);
-            call.Participants.Add(new SimParticipant(fromRawId));
-            var incoming = NewIncoming(call, fromRawId, toRawId, options.CallerDisplayName, options.SipHeaders, options.VoipHeaders);
-            var behavior = _world.BehaviorOf(fromRawId);
-            if (behavior.AbandonAfter is { } abandon)
-            {
-                incoming.AbandonTimer = Schedule(abandon, () => CallerAbandons(incoming));
-            }
-
-            Signal();
-            return incoming.ToSnapshot();
-        }
-    }
-
-    public void HangUpParticipant(string callConnectionId, string rawId)
-    {
-        lock (_gate)
-        {
-            var connection = Live(callConnectionId);
-            var participant = connection.Call.Find(WireIdentifier.Normalize(rawId))
-                ?? throw new ApiException(404, "ParticipantNotFound", $"'{rawId}' is not in call '{callConnectionId}'.");
-            ParticipantLeaves(connection.Call, participant);
-            Signal();
-        }
-    }
-
     // ---------------------------------------------------------------- REST operations
 
     public (int Status, JsonNode? Body) Execute(string operation, string? callConnectionId, string? participantRawId, JsonObject? body)
@@ -199,11 +142,11 @@ internal sealed partial class CallEngine : IDisposable
     {
         return operation switch
         {
-            "CreateCall" => (201, CreateCall(body!)),
-            "AnswerCall" => (200, AnswerCall(body!)),
+            "CreateCall" => (201, WithMediaOptions(CreateCall(body!), body!)),
+            "AnswerCall" => (200, WithMediaOptions(AnswerCall(body!), body!)),
             "RejectCall" => RejectCall(body!),
             "RedirectCall" => RedirectCall(body!),
-            "Connect" => (200, Connect(body!)),
+            "Connect" => (200, WithMediaOptions(Connect(body!), body!)),
             "CallConnection_GetCall" => (200, Live(callConnectionId!).ToProperties()),
             "CallConnection_HangupCall" => HangUp(Live(callConnectionId!)),
             "CallConnection_TerminateCall" => Terminate(Live(callConnectionId!)),
@@ -215,688 +158,99 @@ internal sealed partial class CallEngine : IDisposable
             "CallConnection_RemoveParticipant" => (202, RemoveParticipant(Live(callConnectionId!), body!)),
             "CallConnection_Mute" => (200, Mute(Live(callConnectionId!), body!)),
             "CallConnection_MoveParticipants" => (202, MoveParticipants(Live(callConnectionId!), body!)),
+            "CallMedia_Play" => (202, _media.Play(Live(callConnectionId!), body!)),
+            "CallMedia_Recognize" => (202, _media.Recognize(Live(callConnectionId!), body!)),
+            "CallMedia_CancelAllMediaOperations" => Done(202, () => _media.CancelAll(Live(callConnectionId!))),
+            "CallMedia_StartContinuousDtmfRecognition" => Done(200, () => _media.StartContinuousDtmf(Live(callConnectionId!), body!)),
+            "CallMedia_StopContinuousDtmfRecognition" => Done(200, () => _media.StopContinuousDtmf(Live(callConnectionId!), body!)),
+            "CallMedia_SendDtmfTones" => (202, _media.SendDtmfTones(Live(callConnectionId!), body!)),
+            "CallMedia_Hold" => Done(200, () => _media.Hold(Live(callConnectionId!), body!)),
+            "CallMedia_Unhold" => Done(200, () => _media.Unhold(Live(callConnectionId!), body!)),
+            "CallMedia_StartMediaStreaming" => Done(202, () => _streaming.StartMediaStreaming(Live(callConnectionId!), body!)),
+            "CallMedia_StopMediaStreaming" => Done(202, () => _streaming.StopMediaStreaming(Live(callConnectionId!), body!)),
+            "CallMedia_StartTranscription" => Done(202, () => _streaming.StartTranscription(Live(callConnectionId!), body!)),
+            "CallMedia_StopTranscription" => Done(202, () => _streaming.StopTranscription(Live(callConnectionId!), body!)),
+            "CallMedia_UpdateTranscription" => Done(202, () => _streaming.UpdateTranscription(Live(callConnectionId!), body!)),
+            "CallRecording_StartRecording" => (200, StartRecording(body!)),
+            "CallRecording_GetRecordingProperties" => (200, _recordings.GetState(callConnectionId!)),
+            "CallRecording_StopRecording" => Done(204, () => _recordings.Stop(callConnectionId!)),
+            "CallRecording_PauseRecording" => Done(202, () => _recordings.Pause(callConnectionId!)),
+            "CallRecording_ResumeRecording" => Done(202, () => _recordings.Resume(callConnectionId!)),
             _ => throw new ApiException(501, "NotSupportedByEmulator", $"Operation {operation} is not emulated."),
         };
     }
 
-    private JsonObject CreateCall(JsonObject body)
+    private static (int, JsonNode?) Done(int status, Action action)
     {
-        var callbackUri = CallbackUri(body, "callbackUri")!;
-        var targets = body["targets"]!.AsArray();
-        if (targets.Count == 0)
-        {
-            throw ApiException.BadRequest("targets: at least one target is required.", "targets");
-        }
+        action();
+        return (status, null);
+    }
 
-        var rawIds = new List<string>();
-        for (var i = 0; i < targets.Count; i++)
-        {
-            rawIds.Add(RawId(targets[i], $"targets[{i}]"));
-        }
-
-        var callerId = CallerId(body, rawIds.Any(WireIdentifier.IsPhone), "targets");
-        var call = NewCall(SimCallKind.Outbound);
-        var connection = NewConnection(call, callbackUri, "create", Text(body["operationContext"]), new JsonArray(rawIds.Select(r => (JsonNode)WireIdentifier.ToModel(r)).ToArray()));
-        connection.SourceCallerIdNumber = callerId is null ? null : (JsonObject)callerId.DeepClone();
-        connection.SourceDisplayName = Text(body["sourceDisplayName"]);
-        connection.Source = body["source"] is JsonObject source ? WireIdentifier.ToModel(Text(source["id"])!) : null;
-        rawIds = rawIds.Distinct(StringComparer.Ordinal).ToList();
-        connection.RingingTargets = rawIds.Count;
-        Register(connection);
-        foreach (var rawId in rawIds)
-        {
-            connection.Timers.Add(Ring(rawId, _options.RingTimeout,
-                answered: () => OutboundTargetAnswered(connection, rawId),
-                failed: result => OutboundTargetFailed(connection, result)));
-        }
-
+    private JsonObject WithMediaOptions(JsonObject properties, JsonObject body)
+    {
+        var connection = _connections[Text(properties["callConnectionId"])!];
+        Media.StreamingEngine.Configure(connection, body);
         return connection.ToProperties();
     }
 
-    private JsonObject AnswerCall(JsonObject body)
+    private JsonObject StartRecording(JsonObject body)
     {
-        var incoming = Ringing(body);
-        var callbackUri = CallbackUri(body, "callbackUri")!;
-        JsonObject? answeredBy = body["answeredBy"] is JsonObject by ? (JsonObject)by.DeepClone() : null;
-        incoming.State = IncomingCallState.Answered;
-        incoming.RingTimer?.Dispose();
-        var connection = NewConnection(incoming.Call, callbackUri, "answer", Text(body["operationContext"]),
-            [WireIdentifier.ToModel(incoming.To)]);
-        connection.Source = WireIdentifier.ToModel(incoming.From);
-        connection.AnsweredBy = answeredBy;
-        connection.AnsweredFor = WireIdentifier.IsPhone(incoming.To) ? WireIdentifier.ToPhoneModel(incoming.To) : null;
-        Register(connection);
-        incoming.CallConnectionId = connection.Id;
-        connection.Timers.Add(Schedule(_options.ConnectDelay, () =>
+        if (Text(body["callConnectionId"]) is { } callConnectionId)
         {
-            var caller = incoming.Call.Find(incoming.From);
-            if (caller is null)
-            {
-                SetupFailed(connection, "AnswerFailed", ResultInfo.CallerAbandoned);
-                return;
-            }
-
-            Connected(connection);
-            ScheduleHangUp(incoming.Call, caller);
-        }));
-        return connection.ToProperties();
-    }
-
-    private (int, JsonNode?) RejectCall(JsonObject body)
-    {
-        var incoming = Ringing(body);
-        incoming.State = IncomingCallState.Rejected;
-        EndIncoming(incoming);
-        return (204, null);
-    }
-
-    private (int, JsonNode?) RedirectCall(JsonObject body)
-    {
-        var incoming = Ringing(body);
-        var target = RawId(body["target"], "target");
-        incoming.State = IncomingCallState.Redirected;
-        incoming.RedirectedTo = target;
-        incoming.RingTimer?.Dispose();
-        if (_world.IsOwned(target))
-        {
-            // A redirect to the resource's own number or user rings the resource again: a new IncomingCall (PROTOCOL.md §6.3).
-            NewIncoming(incoming.Call, incoming.From, target, null, new Dictionary<string, string>(), new Dictionary<string, string>());
-        }
-        else
-        {
-            // Anyone else is rung by the emulator itself; the app is out of the call and sees no events.
-            var call = incoming.Call;
-            Ring(target, _options.RingTimeout,
-                answered: () =>
-                {
-                    if (!call.Ended && call.Participants.Count > 0)
-                    {
-                        var participant = new SimParticipant(target);
-                        call.Participants.Add(participant);
-                        ScheduleHangUp(call, participant);
-                    }
-                },
-                failed: _ => EndCallQuietly(call));
+            var connection = Live(callConnectionId);
+            return _recordings.Start(connection.Call, connection, body);
         }
 
-        return (204, null);
-    }
-
-    private JsonObject Connect(JsonObject body)
-    {
-        var callbackUri = CallbackUri(body, "callbackUri")!;
-        var locator = body["callLocator"]!.AsObject();
-        var kind = Text(locator["kind"]);
-        var (serverCallId, groupCallId, roomId) = (Text(locator["serverCallId"]), Text(locator["groupCallId"]), Text(locator["roomId"]));
-        kind ??= serverCallId is not null ? "serverCallLocator" : groupCallId is not null ? "groupCallLocator" : roomId is not null ? "roomCallLocator" : null;
-        SimCall? call;
-        string? failure = null;
-        switch (kind)
+        if (body["callLocator"] is not JsonObject locator)
         {
-            case "serverCallLocator":
-                Require(serverCallId, "callLocator.serverCallId");
-                call = _serverCalls.TryGetValue(serverCallId!, out var existing) && !existing.Ended ? existing : null;
-                failure = call is null ? $"Server call '{serverCallId}' does not exist or has ended." : null;
-                break;
-            case "groupCallLocator":
-                Require(groupCallId, "callLocator.groupCallId");
-                // Like the service, joining a group call id that nobody is in yet starts that group call.
-                if (!_groupCalls.TryGetValue(groupCallId!, out call) || call.Ended)
-                {
-                    call = NewCall(SimCallKind.Group);
-                    _groupCalls[groupCallId!] = call;
-                }
-
-                break;
-            case "roomCallLocator":
-                Require(roomId, "callLocator.roomId");
-                if ((!_rooms.TryGetValue(roomId!, out call) || call.Ended) && _options.AutoCreateRooms)
-                {
-                    call = NewCall(SimCallKind.Room);
-                    _rooms[roomId!] = call;
-                }
-
-                failure = call is null ? $"Room '{roomId}' does not exist (create it with World.CreateRoom or enable AutoCreateRooms)." : null;
-                break;
-            default:
-                throw ApiException.BadRequest("callLocator.kind: one of serverCallLocator, groupCallLocator, roomCallLocator is required.", "callLocator.kind");
+            throw ApiException.BadRequest("callLocator: a call locator or a callConnectionId is required.", "callLocator");
         }
 
-        // A failed connect still answers 200 and reports ConnectFailed asynchronously, on a call of its own.
-        var connection = NewConnection(call ?? FailedConnectCall(), callbackUri, "connect", Text(body["operationContext"]), []);
-        Register(connection);
-        connection.Timers.Add(Schedule(_options.ConnectDelay, () =>
+        var (kind, id) = (Text(locator["kind"]), Text(locator["serverCallId"]) ?? Text(locator["groupCallId"]) ?? Text(locator["roomId"]));
+        var calls = kind switch
         {
-            if (failure is not null)
-            {
-                SetupFailed(connection, "ConnectFailed", ResultInfo.NotFound(failure));
-            }
-            else if (connection.Call.Ended)
-            {
-                SetupFailed(connection, "ConnectFailed", ResultInfo.NotFound("The call ended before the connection was made."));
-            }
-            else
-            {
-                Connected(connection);
-            }
-        }));
-        return connection.ToProperties();
-    }
-
-    private (int, JsonNode?) HangUp(SimConnection connection)
-    {
-        var call = connection.Call;
-        if (call.EndsWhenEmpty && call.Connections.Count(c => c.IsLive) <= 1)
-        {
-            // The app's leg of a 1:1 call leaving ends the call for the other side too.
-            EndCall(call, "HungUpByApp", ResultInfo.EndedByApp);
-        }
-        else
-        {
-            Disconnect(connection, "HungUpByApp", ResultInfo.EndedByApp);
-        }
-
-        return (204, null);
-    }
-
-    private (int, JsonNode?) Terminate(SimConnection connection)
-    {
-        EndCall(connection.Call, "Terminated", ResultInfo.Terminated);
-        return (204, null);
-    }
-
-    private JsonObject Transfer(SimConnection connection, JsonObject body)
-    {
-        RequireConnected(connection);
-        if (connection.Transfer is not null)
-        {
-            throw ApiException.BadRequest("A transfer of this call is already in progress.");
-        }
-
-        var target = RawId(body["targetParticipant"], "targetParticipant");
-        string transferee;
-        if (body["transferee"] is JsonObject)
-        {
-            transferee = RawId(body["transferee"], "transferee");
-            if (connection.Call.Find(transferee) is null)
-            {
-                throw ApiException.BadRequest($"transferee: '{transferee}' is not a participant of the call.", "transferee");
-            }
-        }
-        else if (connection.Call.Participants.Count == 1)
-        {
-            transferee = connection.Call.Participants[0].RawId;
-        }
-        else
-        {
-            throw ApiException.BadRequest("transferee: required when the call does not have exactly one other participant.", "transferee");
-        }
-
-        if (WireIdentifier.IsPhone(target))
-        {
-            CallerId(body, required: false, "targetParticipant");
-        }
-
-        var operationContext = Text(body["operationContext"]);
-        var transfer = new SimTransfer(target, transferee, operationContext, OperationCallbackUri(connection, body));
-        connection.Transfer = transfer;
-        connection.State = "transferring";
-        transfer.Timer = Ring(target, _options.RingTimeout,
-            answered: () =>
-            {
-                if (connection.Transfer != transfer || !connection.IsLive)
-                {
-                    return;
-                }
-
-                connection.Transfer = null;
-                connection.State = "transferAccepted";
-                Emit(connection, "CallTransferAccepted", transfer.OperationContext, ResultInfo.Success, transfer.CallbackUri, new JsonObject
-                {
-                    ["transferTarget"] = WireIdentifier.ToModel(target),
-                    ["transferee"] = WireIdentifier.ToModel(transferee),
-                });
-                var call = connection.Call;
-                var joined = new SimParticipant(target);
-                call.Participants.Add(joined);
-                ScheduleHangUp(call, joined);
-                Disconnect(connection, "Transferred", ResultInfo.Transferred);
-            },
-            failed: result =>
-            {
-                if (connection.Transfer != transfer || !connection.IsLive)
-                {
-                    return;
-                }
-
-                connection.Transfer = null;
-                connection.State = "connected";
-                Emit(connection, "CallTransferFailed", transfer.OperationContext, result, transfer.CallbackUri);
-            });
-        connection.Timers.Add(transfer.Timer);
-        return new JsonObject { ["operationContext"] = operationContext };
-    }
-
-    private JsonObject AddParticipant(SimConnection connection, JsonObject body)
-    {
-        RequireConnected(connection);
-        var rawId = RawId(body["participantToAdd"], "participantToAdd");
-        if (connection.Call.Find(rawId) is not null)
-        {
-            throw ApiException.BadRequest($"participantToAdd: '{rawId}' is already in the call.", "participantToAdd");
-        }
-
-        if (connection.Invitations.Values.Any(i => !i.Done && i.RawId == rawId))
-        {
-            throw ApiException.BadRequest($"participantToAdd: '{rawId}' is already being invited.", "participantToAdd");
-        }
-
-        CallerId(body, WireIdentifier.IsPhone(rawId), "participantToAdd");
-        var timeout = body["invitationTimeoutInSeconds"] is JsonValue seconds
-            ? TimeSpan.FromSeconds(seconds.GetValue<int>())
-            : _options.DefaultInvitationTimeout;
-        var operationContext = Text(body["operationContext"]);
-        var invitation = new SimInvitation(Guid.NewGuid().ToString(), rawId, operationContext, OperationCallbackUri(connection, body));
-        connection.Invitations[invitation.Id] = invitation;
-        invitation.Timer = Ring(rawId, timeout,
-            answered: () =>
-            {
-                if (invitation.Done || !connection.IsLive)
-                {
-                    return;
-                }
-
-                invitation.Done = true;
-                var participant = new SimParticipant(rawId);
-                connection.Call.Participants.Add(participant);
-                Emit(connection, "AddParticipantSucceeded", operationContext, ResultInfo.Success, invitation.CallbackUri,
-                    new JsonObject { ["participant"] = WireIdentifier.ToModel(rawId) });
-                ParticipantsUpdated(connection.Call);
-                ScheduleHangUp(connection.Call, participant);
-            },
-            failed: result => FailInvitation(connection, invitation, result));
-        connection.Timers.Add(invitation.Timer);
-        return new JsonObject
-        {
-            ["participant"] = new JsonObject { ["identifier"] = WireIdentifier.ToModel(rawId), ["isMuted"] = false, ["isOnHold"] = false },
-            ["operationContext"] = operationContext,
-            ["invitationId"] = invitation.Id,
+            "groupCallLocator" => _groupCalls,
+            "roomCallLocator" => _rooms,
+            _ => _serverCalls,
         };
+        var call = id is not null && calls.TryGetValue(id, out var found) ? found : throw new ApiException(404, "8522", $"callLocator: no call '{id}' of kind {kind ?? "serverCallLocator"}.");
+        return _recordings.Start(call, null, body);
     }
 
-    private JsonObject CancelAddParticipant(SimConnection connection, JsonObject body)
+    /// <summary>A participant presses keys now (control API), heard by a running recognize or continuous DTMF recognition.</summary>
+    public void PressKeys(string callConnectionId, string identity, string digits)
     {
-        var invitationId = Text(body["invitationId"])!;
-        var operationContext = Text(body["operationContext"]);
-        var callbackUri = OperationCallbackUri(connection, body);
-        if (connection.Invitations.TryGetValue(invitationId, out var invitation) && !invitation.Done)
+        lock (_gate)
         {
-            invitation.Timer?.Dispose();
-            Emit(connection, "CancelAddParticipantSucceeded", operationContext, ResultInfo.Success, callbackUri,
-                new JsonObject { ["invitationId"] = invitationId });
-            // Documented choice: the cancelled invitation then ends with AddParticipantFailed (487) for the add operation.
-            FailInvitation(connection, invitation, ResultInfo.InvitationCancelled);
+            _media.PressKeys(Live(callConnectionId), WireIdentifier.Normalize(identity), digits);
+            Signal();
         }
-        else
-        {
-            var message = invitation is null
-                ? $"Invitation '{invitationId}' does not exist in this call."
-                : $"Invitation '{invitationId}' has already completed.";
-            Emit(connection, "CancelAddParticipantFailed", operationContext, ResultInfo.NotFound(message) with { Code = 400, SubCode = 8523 }, callbackUri,
-                new JsonObject { ["invitationId"] = invitationId });
-        }
-
-        return new JsonObject { ["invitationId"] = invitationId, ["operationContext"] = operationContext };
     }
 
-    private JsonObject RemoveParticipant(SimConnection connection, JsonObject body)
+    /// <summary>A participant says a phrase now (null: unintelligible), heard by a running speech or choices recognize.</summary>
+    public void Say(string callConnectionId, string identity, string? phrase, double confidence)
     {
-        RequireConnected(connection);
-        var rawId = RawId(body["participantToRemove"], "participantToRemove");
-        var operationContext = Text(body["operationContext"]);
-        var callbackUri = OperationCallbackUri(connection, body);
-        var participant = connection.Call.Find(rawId);
-        var participantJson = new JsonObject { ["participant"] = WireIdentifier.ToModel(rawId) };
-        if (participant is null)
+        lock (_gate)
         {
-            Emit(connection, "RemoveParticipantFailed", operationContext, ResultInfo.NotFound($"'{rawId}' is not a participant of the call.") with { Code = 400, SubCode = 8522 },
-                callbackUri, participantJson);
+            _media.Say(Live(callConnectionId), WireIdentifier.Normalize(identity), phrase, confidence);
+            Signal();
         }
-        else
-        {
-            participant.HangUpTimer?.Dispose();
-            connection.Call.Participants.Remove(participant);
-            Emit(connection, "RemoveParticipantSucceeded", operationContext, ResultInfo.Success, callbackUri, participantJson);
-            AfterParticipantLeft(connection.Call, new ResultInfo(0, 5000, "The last participant was removed from the call."));
-        }
-
-        return new JsonObject { ["operationContext"] = operationContext };
     }
 
-    private JsonObject Mute(SimConnection connection, JsonObject body)
+    public IReadOnlyList<RecordingSnapshot> RecordingSnapshots
     {
-        RequireConnected(connection);
-        var targets = body["targetParticipants"]!.AsArray();
-        if (targets.Count == 0)
+        get
         {
-            throw ApiException.BadRequest("targetParticipants: at least one participant is required.", "targetParticipants");
-        }
-
-        var participants = new List<SimParticipant>();
-        for (var i = 0; i < targets.Count; i++)
-        {
-            var rawId = RawId(targets[i], $"targetParticipants[{i}]");
-            if (WireIdentifier.KindOf(rawId) != "communicationUser")
+            lock (_gate)
             {
-                throw ApiException.BadRequest($"targetParticipants[{i}]: only ACS users (communicationUser) can be muted; '{rawId}' is not one.", $"targetParticipants[{i}]");
+                return _recordings.Snapshots;
             }
-
-            participants.Add(connection.Call.Find(rawId)
-                ?? throw ApiException.BadRequest($"targetParticipants[{i}]: '{rawId}' is not a participant of the call.", $"targetParticipants[{i}]"));
-        }
-
-        if (participants.Any(p => !p.IsMuted))
-        {
-            participants.ForEach(p => p.IsMuted = true);
-            ParticipantsUpdated(connection.Call);
-        }
-
-        return new JsonObject { ["operationContext"] = Text(body["operationContext"]) };
-    }
-
-    private JsonObject MoveParticipants(SimConnection connection, JsonObject body)
-    {
-        RequireConnected(connection);
-        var fromCallId = Text(body["fromCall"])!;
-        if (fromCallId == connection.Id)
-        {
-            throw ApiException.BadRequest("fromCall: must be another call connection than the target call.", "fromCall");
-        }
-
-        var from = _connections.TryGetValue(fromCallId, out var source) && source.IsLive
-            ? source
-            : throw new ApiException(404, "CallNotFound", $"fromCall: call connection '{fromCallId}' was not found or has ended.", "fromCall");
-        var targets = body["targetParticipants"]!.AsArray();
-        var rawIds = new List<string>();
-        for (var i = 0; i < targets.Count; i++)
-        {
-            rawIds.Add(RawId(targets[i], $"targetParticipants[{i}]"));
-        }
-
-        var operationContext = Text(body["operationContext"]);
-        var callbackUri = OperationCallbackUri(connection, body);
-        connection.Timers.Add(Schedule(_options.ConnectDelay, () =>
-        {
-            foreach (var rawId in rawIds)
-            {
-                if (!connection.IsLive)
-                {
-                    return;
-                }
-
-                var extra = new JsonObject { ["participant"] = WireIdentifier.ToModel(rawId), ["fromCall"] = fromCallId };
-                var participant = from.Call.Ended ? null : from.Call.Find(rawId);
-                if (participant is null)
-                {
-                    Emit(connection, "MoveParticipantFailed", operationContext, ResultInfo.NotFound($"'{rawId}' is not in call '{fromCallId}'.") with { Code = 400 }, callbackUri, extra);
-                    continue;
-                }
-
-                from.Call.Participants.Remove(participant);
-                participant.HangUpTimer?.Dispose();
-                AfterParticipantLeft(from.Call, ResultInfo.RemoteHungUp(rawId));
-                var moved = new SimParticipant(rawId) { IsMuted = participant.IsMuted };
-                connection.Call.Participants.Add(moved);
-                Emit(connection, "MoveParticipantSucceeded", operationContext, ResultInfo.Success, callbackUri, extra);
-                ParticipantsUpdated(connection.Call);
-            }
-        }));
-        return new JsonObject
-        {
-            ["participants"] = ParticipantsJson(connection.Call),
-            ["operationContext"] = operationContext,
-            ["fromCall"] = fromCallId,
-        };
-    }
-
-    private static JsonObject GetParticipant(SimConnection connection, string rawId)
-    {
-        var participant = connection.Call.Find(rawId)
-            ?? throw new ApiException(404, "ParticipantNotFound", $"'{rawId}' is not a participant of call '{connection.Id}'.");
-        return ParticipantJson(participant);
-    }
-
-    // ---------------------------------------------------------------- state transitions
-
-    private void OutboundTargetAnswered(SimConnection connection, string rawId)
-    {
-        connection.RingingTargets--;
-        if (!connection.IsLive || connection.Call.Ended || connection.Call.Find(rawId) is not null)
-        {
-            return;
-        }
-
-        var participant = new SimParticipant(rawId);
-        connection.Call.Participants.Add(participant);
-        if (connection.State == "connecting")
-        {
-            Connected(connection);
-        }
-        else
-        {
-            ParticipantsUpdated(connection.Call);
-        }
-
-        ScheduleHangUp(connection.Call, participant);
-    }
-
-    private void OutboundTargetFailed(SimConnection connection, ResultInfo result)
-    {
-        connection.RingingTargets--;
-        connection.LastSetupFailure = result;
-        if (connection.IsLive && connection.State == "connecting" && connection.RingingTargets <= 0)
-        {
-            SetupFailed(connection, "CreateCallFailed", result);
-        }
-    }
-
-    private void Connected(SimConnection connection)
-    {
-        if (!connection.IsLive)
-        {
-            return;
-        }
-
-        connection.State = "connected";
-        if (!connection.Call.Connections.Contains(connection))
-        {
-            connection.Call.Connections.Add(connection);
-        }
-
-        Emit(connection, "CallConnected", connection.OperationContext, ResultInfo.Success, connection.CallbackUri);
-        EmitParticipantsUpdated(connection);
-    }
-
-    private void SetupFailed(SimConnection connection, string eventName, ResultInfo result)
-    {
-        if (!connection.IsLive)
-        {
-            return;
-        }
-
-        Emit(connection, eventName, connection.OperationContext, result, connection.CallbackUri);
-        if (_options.DisconnectAfterSetupFailure)
-        {
-            Disconnect(connection, eventName, result);
-        }
-        else
-        {
-            Close(connection, eventName);
-        }
-
-        if (connection.Call.EndsWhenEmpty && connection.Call.Connections.Count == 0 && connection.Origin == "create")
-        {
-            EndCallQuietly(connection.Call);
-        }
-    }
-
-    private void FailInvitation(SimConnection connection, SimInvitation invitation, ResultInfo result)
-    {
-        if (invitation.Done || !connection.IsLive)
-        {
-            return;
-        }
-
-        invitation.Done = true;
-        invitation.Timer?.Dispose();
-        Emit(connection, "AddParticipantFailed", invitation.OperationContext, result, invitation.CallbackUri,
-            new JsonObject { ["participant"] = WireIdentifier.ToModel(invitation.RawId) });
-    }
-
-    private void ParticipantLeaves(SimCall call, SimParticipant participant)
-    {
-        if (!call.Participants.Remove(participant))
-        {
-            return;
-        }
-
-        participant.HangUpTimer?.Dispose();
-        foreach (var incoming in _incomingOrder.Where(i => i.Call == call && i.State == IncomingCallState.Ringing && i.From == participant.RawId))
-        {
-            incoming.State = IncomingCallState.Abandoned;
-            incoming.RingTimer?.Dispose();
-        }
-
-        AfterParticipantLeft(call, ResultInfo.RemoteHungUp(participant.RawId));
-    }
-
-    private void AfterParticipantLeft(SimCall call, ResultInfo endResult)
-    {
-        if (call.EndsWhenEmpty && call.Participants.Count == 0)
-        {
-            if (call.Connections.Any(c => c.IsLive && c.State != "connecting"))
-            {
-                EndCall(call, "RemoteHungUp", endResult);
-            }
-            else
-            {
-                // Nobody connected yet (still ringing or connecting): the pending answer reports AnswerFailed.
-                EndCallQuietly(call);
-            }
-        }
-        else
-        {
-            ParticipantsUpdated(call);
-        }
-    }
-
-    private void CallerAbandons(SimIncomingCall incoming)
-    {
-        if (incoming.State == IncomingCallState.Ringing)
-        {
-            incoming.State = IncomingCallState.Abandoned;
-            EndIncoming(incoming);
-        }
-        else if (incoming.State == IncomingCallState.Answered && incoming.Call.Find(incoming.From) is { } caller
-                 && incoming.CallConnectionId is { } id && _connections[id].State == "connecting")
-        {
-            // Answered but not connected yet: the connect step will report AnswerFailed.
-            incoming.Call.Participants.Remove(caller);
-        }
-    }
-
-    private void EndIncoming(SimIncomingCall incoming)
-    {
-        incoming.RingTimer?.Dispose();
-        incoming.AbandonTimer?.Dispose();
-        if (!_incomingOrder.Any(i => i.Call == incoming.Call && i != incoming && i.State is IncomingCallState.Ringing or IncomingCallState.Answered))
-        {
-            EndCallQuietly(incoming.Call);
-        }
-    }
-
-    private void EndCall(SimCall call, string reason, ResultInfo result)
-    {
-        foreach (var connection in call.Connections.ToList())
-        {
-            Disconnect(connection, reason, result);
-        }
-
-        foreach (var connection in _connectionOrder.Where(c => c.Call == call && c.IsLive).ToList())
-        {
-            Disconnect(connection, reason, result);
-        }
-
-        EndCallQuietly(call);
-    }
-
-    private void EndCallQuietly(SimCall call)
-    {
-        call.Ended = true;
-        foreach (var participant in call.Participants)
-        {
-            participant.HangUpTimer?.Dispose();
-        }
-
-        call.Participants.Clear();
-    }
-
-    private void Disconnect(SimConnection connection, string reason, ResultInfo result)
-    {
-        if (!connection.IsLive)
-        {
-            return;
-        }
-
-        // Operations still pending get their failure before CallDisconnected, which must be the last event.
-        foreach (var invitation in connection.Invitations.Values.Where(i => !i.Done).ToList())
-        {
-            FailInvitation(connection, invitation, ResultInfo.CallEnded);
-        }
-
-        if (connection.Transfer is { } transfer)
-        {
-            connection.Transfer = null;
-            transfer.Timer?.Dispose();
-            Emit(connection, "CallTransferFailed", transfer.OperationContext, ResultInfo.CallEnded, transfer.CallbackUri);
-        }
-
-        Emit(connection, "CallDisconnected", null, result, connection.CallbackUri);
-        Close(connection, reason);
-    }
-
-    private void Close(SimConnection connection, string reason)
-    {
-        connection.Terminal = true;
-        connection.State = "disconnected";
-        connection.EndedReason = reason;
-        connection.EndedAt = _time.GetUtcNow();
-        foreach (var timer in connection.Timers)
-        {
-            timer.Dispose();
-        }
-
-        connection.Call.Connections.Remove(connection);
-        _callbacks.Complete(connection);
-    }
-
-    private void ScheduleHangUp(SimCall call, SimParticipant participant)
-    {
-        if (_world.BehaviorOf(participant.RawId).HangUpAfter is { } after)
-        {
-            participant.HangUpTimer = Schedule(after, () =>
-            {
-                if (!call.Ended)
-                {
-                    ParticipantLeaves(call, participant);
-                }
-            });
         }
     }
 
     // ---------------------------------------------------------------- events
 
-    private void ParticipantsUpdated(SimCall call)
+    internal void ParticipantsUpdated(SimCall call)
     {
         foreach (var connection in call.Connections.Where(c => c.IsLive && c.State != "connecting").ToList())
         {
@@ -911,7 +265,7 @@ internal sealed partial class CallEngine : IDisposable
             ["participants"] = ParticipantsJson(connection.Call),
         });
 
-    private void Emit(SimConnection connection, string name, string? operationContext, ResultInfo? result, Uri target, JsonObject? extra = null)
+    internal void Emit(SimConnection connection, string name, string? operationContext, ResultInfo? result, Uri target, JsonObject? extra = null)
     {
         if (connection.Terminal)
         {
@@ -956,7 +310,7 @@ internal sealed partial class CallEngine : IDisposable
         };
     }
 
-    private ITimer Schedule(TimeSpan delay, Action action)
+    internal ITimer Schedule(TimeSpan delay, Action action)
     {
         var scheduled = new ScheduledAction(this, action);
         _timers.Add(scheduled);
@@ -1018,125 +372,12 @@ internal sealed partial class CallEngine : IDisposable
         }
     }
 
-    private SimCall FailedConnectCall()
-    {
-        // A placeholder so the failed connection has ids for its events; ended, so nobody can join it.
-        var call = NewCall(SimCallKind.Server);
-        call.Ended = true;
-        return call;
-    }
-
-    private SimCall NewCall(SimCallKind kind)
-    {
-        var call = new SimCall(kind, NewServerCallId(), Guid.NewGuid().ToString());
-        _serverCalls[call.ServerCallId] = call;
-        return call;
-    }
-
-    private static string NewServerCallId()
-    {
-        // Opaque base64url like the service's (the real value encodes a conversation URL).
-        var text = "emulator://conversations/" + Guid.NewGuid().ToString("N");
-        return Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-    }
-
-    private SimConnection NewConnection(SimCall call, Uri callbackUri, string origin, string? operationContext, JsonArray targets)
-    {
-        var connection = new SimConnection(Guid.NewGuid().ToString(), call, callbackUri, origin, _time.GetUtcNow())
-        {
-            OperationContext = operationContext,
-            Targets = targets,
-        };
-        return connection;
-    }
-
-    private void Register(SimConnection connection)
-    {
-        _connections[connection.Id] = connection;
-        _connectionOrder.Add(connection);
-        connection.Call.Connections.Add(connection);
-    }
-
-    private SimIncomingCall NewIncoming(SimCall call, string from, string to, string? displayName,
-        IReadOnlyDictionary<string, string> sipHeaders, IReadOnlyDictionary<string, string> voipHeaders)
-    {
-        var eventId = Guid.NewGuid().ToString();
-        var context = NewIncomingCallContext(eventId, call.ServerCallId);
-        var data = new JsonObject
-        {
-            ["to"] = WireIdentifier.ToModel(to),
-            ["from"] = WireIdentifier.ToModel(from),
-            ["serverCallId"] = call.ServerCallId,
-            ["callerDisplayName"] = displayName ?? string.Empty,
-            ["incomingCallContext"] = context,
-            ["customContext"] = new JsonObject
-            {
-                ["sipHeaders"] = new JsonObject(sipHeaders.Select(h => KeyValuePair.Create(h.Key, (JsonNode?)h.Value))),
-                ["voipHeaders"] = new JsonObject(voipHeaders.Select(h => KeyValuePair.Create(h.Key, (JsonNode?)h.Value))),
-            },
-            ["correlationId"] = call.CorrelationId,
-        };
-        var eventGridEvent = new JsonObject
-        {
-            ["id"] = eventId,
-            ["topic"] = _topic,
-            ["subject"] = $"/caller/{from}/recipient/{to}",
-            ["data"] = data,
-            ["eventType"] = "Microsoft.Communication.IncomingCall",
-            ["dataVersion"] = "1.0",
-            ["metadataVersion"] = "1",
-            ["eventTime"] = _time.GetUtcNow().UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-        };
-        var incoming = new SimIncomingCall(eventId, context, from, to, call, _time.GetUtcNow()) { EventGridEvent = eventGridEvent };
-        _incomingByContext[context] = incoming;
-        _incomingOrder.Add(incoming);
-        incoming.RingTimer = Schedule(_options.RingTimeout, () =>
-        {
-            if (incoming.State == IncomingCallState.Ringing)
-            {
-                incoming.State = IncomingCallState.NotAnswered;
-                EndIncoming(incoming);
-            }
-        });
-        _publishIncomingCall(incoming);
-        return incoming;
-    }
-
-    private static string NewIncomingCallContext(string eventId, string serverCallId)
-    {
-        // Opaque to clients, shaped like the documented sample (an unsigned-JWT-like "header.payload." string).
-        static string B64(string s) => Convert.ToBase64String(Encoding.UTF8.GetBytes(s)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
-        return B64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + B64($"{{\"cc\":\"{eventId}\",\"sid\":\"{serverCallId}\",\"n\":\"{nonce}\"}}") + ".";
-    }
-
-    private SimIncomingCall Ringing(JsonObject body)
-    {
-        var context = Text(body["incomingCallContext"]);
-        if (string.IsNullOrWhiteSpace(context))
-        {
-            throw ApiException.BadRequest("incomingCallContext: must not be empty.", "incomingCallContext");
-        }
-
-        if (!_incomingByContext.TryGetValue(context, out var incoming))
-        {
-            throw new ApiException(400, "InvalidIncomingCallContext", "incomingCallContext: not an incoming call context issued by this resource.", "incomingCallContext");
-        }
-
-        if (incoming.State != IncomingCallState.Ringing)
-        {
-            throw new ApiException(404, "CallNotFound", $"The incoming call is no longer ringing (state: {incoming.State}).", "incomingCallContext");
-        }
-
-        return incoming;
-    }
-
-    private SimConnection Live(string callConnectionId) =>
+    internal SimConnection Live(string callConnectionId) =>
         _connections.TryGetValue(callConnectionId, out var connection) && connection.IsLive
             ? connection
             : throw ApiException.CallNotFound(callConnectionId);
 
-    private static void RequireConnected(SimConnection connection)
+    internal static void RequireConnected(SimConnection connection)
     {
         if (connection.State != "connected")
         {
@@ -1152,7 +393,7 @@ internal sealed partial class CallEngine : IDisposable
         }
     }
 
-    private static string RawId(JsonNode? node, string path) =>
+    internal static string RawId(JsonNode? node, string path) =>
         WireIdentifier.TryReadRawId(node, path, out var error) ?? throw ApiException.BadRequest(error!, path);
 
     private JsonObject? CallerId(JsonObject body, bool required, string because)
@@ -1175,7 +416,7 @@ internal sealed partial class CallEngine : IDisposable
         return callerId;
     }
 
-    private static Uri? CallbackUri(JsonObject body, string field)
+    internal static Uri? CallbackUri(JsonObject body, string field)
     {
         var text = Text(body[field]);
         if (text is null)
@@ -1188,7 +429,7 @@ internal sealed partial class CallEngine : IDisposable
             : throw ApiException.BadRequest($"{field}: '{text}' is not an absolute http(s) URI.", field);
     }
 
-    private static Uri OperationCallbackUri(SimConnection connection, JsonObject body) =>
+    internal static Uri OperationCallbackUri(SimConnection connection, JsonObject body) =>
         CallbackUri(body, "operationCallbackUri") ?? connection.CallbackUri;
 
     private static JsonArray ParticipantsJson(SimCall call) => new(call.Participants.Select(p => (JsonNode)ParticipantJson(p)).ToArray());
@@ -1200,7 +441,7 @@ internal sealed partial class CallEngine : IDisposable
         ["isOnHold"] = participant.IsOnHold,
     };
 
-    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    internal static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
     public void Dispose()
     {

@@ -11,6 +11,7 @@ public sealed class EmulatedWorld
     private readonly ConcurrentDictionary<string, IdentityBehavior> _behaviors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _ownedNumbers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _ownedUsers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TimeSpan?> _mediaFiles = new(StringComparer.Ordinal);
     private readonly string _resourceUserPrefix;
     private CallEngine? _engine;
 
@@ -73,6 +74,36 @@ public sealed class EmulatedWorld
         var rawId = WireIdentifier.Normalize(identity);
         return _ownedNumbers.ContainsKey(rawId) || _ownedUsers.ContainsKey(rawId)
             || rawId.StartsWith(_resourceUserPrefix, StringComparison.Ordinal);
+    }
+
+    /// <summary>Sets how long an audio file plays when the application plays it (a file not configured plays <see cref="AcsEmulatorOptions.DefaultFilePromptDuration"/>).</summary>
+    /// <param name="fileUri">The file's URL as the application sends it.</param>
+    /// <param name="duration">How long it plays.</param>
+    public void ConfigureMediaFile(Uri fileUri, TimeSpan duration)
+    {
+        ArgumentNullException.ThrowIfNull(fileUri);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
+        _mediaFiles[fileUri.AbsoluteUri] = duration;
+    }
+
+    /// <summary>Makes an audio file unreachable: playing it fails with PlayFailed 400/8536 (a host ending in <c>.invalid</c> is always unreachable).</summary>
+    /// <param name="fileUri">The file's URL as the application sends it.</param>
+    public void MarkMediaFileUnreachable(Uri fileUri)
+    {
+        ArgumentNullException.ThrowIfNull(fileUri);
+        _mediaFiles[fileUri.AbsoluteUri] = null;
+    }
+
+    /// <summary>Whether a file can be downloaded, and its configured duration if any.</summary>
+    internal (bool Reachable, TimeSpan? Duration) MediaFileOf(string uri)
+    {
+        if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || parsed.Host.EndsWith(".invalid", StringComparison.OrdinalIgnoreCase)
+            || (parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps))
+        {
+            return (false, null);
+        }
+
+        return _mediaFiles.TryGetValue(parsed.AbsoluteUri, out var duration) ? (duration is not null, duration) : (true, null);
     }
 
     /// <summary>Creates (or replaces the members of) a room that Connect with a roomCallLocator can join.</summary>

@@ -21,6 +21,13 @@ public sealed record IdentityBehavior
     /// <summary>When set and this identity is a caller, it gives up ringing after this long (the app sees AnswerFailed if it answers too late). Default null.</summary>
     public TimeSpan? AbandonAfter { get; init; }
 
+    /// <summary>
+    /// What the phone does when the application plays to it or listens to it, one step per prompt (see <see cref="CallerInput"/>);
+    /// empty (the default) stays silent. Example: <c>[CallerInput.StaySilent(), CallerInput.Press("2", TimeSpan.FromSeconds(1))]</c>
+    /// is "no input on the first menu, then presses 2 one second after the second".
+    /// </summary>
+    public IReadOnlyList<CallerInput> MediaScript { get; init; } = [];
+
     /// <summary>Shorthand: answers after <paramref name="delay"/> (default 300 ms).</summary>
     /// <param name="delay">Time to answer.</param>
     public static IdentityBehavior Answers(TimeSpan? delay = null) => new() { AnswerDelay = delay ?? Default.AnswerDelay };

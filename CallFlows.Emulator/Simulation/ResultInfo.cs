@@ -10,11 +10,13 @@ internal readonly record struct ResultInfo(int Code, int SubCode, string Message
 {
     public static ResultInfo Success { get; } = new(200, 0, "Action completed successfully.");
 
-    public static ResultInfo EndedByApp { get; } = new(0, 0, "The conversation has ended: hung up by the application.");
+    public static ResultInfo EndedByApp { get; } = new(200, 0, string.Empty);
 
-    public static ResultInfo Terminated { get; } = new(0, 7000, "The call was ended by Azure Communication Services platform: terminated for everyone.");
+    public static ResultInfo Terminated { get; } = new(200, 7000, "Call was ended by Azure Communication Service Call Automation API or a server bot. DiagCode: 0#7000.@");
 
     public static ResultInfo Transferred { get; } = new(0, 7015, "The call was transferred and this call connection left the call.");
+
+    public static ResultInfo CancelAddParticipantSucceeded { get; } = new(487, 5234, "Cancel add participant request succeeded. Underlying reason: The Call Has Been Cancelled.");
 
     public static ResultInfo InvitationCancelled { get; } = new(487, 0, "The invitation was cancelled by the application.");
 

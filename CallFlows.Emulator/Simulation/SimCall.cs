@@ -15,6 +15,9 @@ internal sealed class SimCall(SimCallKind kind, string serverCallId, string corr
 
     public bool Ended { get; set; }
 
+    /// <summary>A call the app created with several targets: it goes on when the app hangs up without terminating it.</summary>
+    public bool IsGroup { get; set; }
+
     public bool EndsWhenEmpty => Kind is SimCallKind.Outbound or SimCallKind.Inbound;
 
     public SimParticipant? Find(string rawId) => Participants.Find(p => p.RawId == rawId);

@@ -50,6 +50,15 @@ internal sealed class SimConnection(string id, SimCall call, Uri callbackUri, st
 
     public List<ITimer> Timers { get; } = [];
 
+    /// <summary>The Cognitive Services endpoint from <c>callIntelligenceOptions</c>; null when the call was set up without one.</summary>
+    public string? CognitiveServicesEndpoint { get; set; }
+
+    /// <summary>Plays and recognizes of this connection.</summary>
+    public Media.SimMediaQueue Media { get; } = new();
+
+    /// <summary>Media streaming and transcription of this connection.</summary>
+    public Media.SimStreaming Streaming { get; } = new();
+
     public bool IsLive => !Terminal && State != "disconnected";
 
     public JsonObject ToProperties()
@@ -88,6 +97,7 @@ internal sealed class SimConnection(string id, SimCall call, Uri callbackUri, st
             properties["answeredFor"] = AnsweredFor.DeepClone();
         }
 
+        Streaming.WriteSubscriptions(properties);
         return properties;
     }
 

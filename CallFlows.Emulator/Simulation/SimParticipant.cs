@@ -11,5 +11,8 @@ internal sealed class SimParticipant(string rawId)
 
     public ITimer? HangUpTimer { get; set; }
 
+    /// <summary>The next step of the identity's media script (<see cref="IdentityBehavior.MediaScript"/>).</summary>
+    public int ScriptPosition { get; set; }
+
     public ParticipantSnapshot ToSnapshot() => new(RawId, IsMuted, IsOnHold);
 }

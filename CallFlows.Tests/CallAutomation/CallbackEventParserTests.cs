@@ -51,6 +51,46 @@ public class CallbackEventParserTests
         ["MoveParticipantFailed"] = $$"""
             "operationContext":"ctx","participant":{{User}},"fromCall":"conn-0"
             """,
+        ["PlayStarted"] = "\"operationContext\":\"ctx\"",
+        ["PlayCompleted"] = "\"operationContext\":\"ctx\"",
+        ["PlayFailed"] = "\"operationContext\":\"ctx\",\"failedPlaySourceIndex\":1",
+        ["PlayCanceled"] = "\"operationContext\":\"ctx\"",
+        ["RecognizeCompleted"] = """
+            "operationContext":"ctx","recognitionType":"dtmf","dtmfResult":{"tones":["one","two","pound","asterisk","a","zero"],"futureKey":true}
+            """,
+        ["RecognizeFailed"] = "\"operationContext\":\"ctx\",\"failedPlaySourceIndex\":0",
+        ["RecognizeCanceled"] = "\"operationContext\":\"ctx\"",
+        ["ContinuousDtmfRecognitionToneReceived"] = "\"operationContext\":\"ctx\",\"tone\":\"nine\",\"sequenceId\":3",
+        ["ContinuousDtmfRecognitionToneFailed"] = "\"operationContext\":\"ctx\"",
+        ["ContinuousDtmfRecognitionStopped"] = "\"operationContext\":\"ctx\"",
+        ["SendDtmfTonesCompleted"] = "\"operationContext\":\"ctx\"",
+        ["SendDtmfTonesFailed"] = "\"operationContext\":\"ctx\"",
+        ["HoldFailed"] = "\"operationContext\":\"ctx\"",
+        ["RecordingStateChanged"] = """
+            "operationContext":"ctx","recordingId":"rec-1","state":"active","startDateTime":"2024-05-01T10:00:00\u002B00:00","recordingKind":"azureCommunicationServices"
+            """,
+        ["StartRecordingFailed"] = "\"operationContext\":\"ctx\",\"recordingId\":\"rec-1\"",
+        ["MediaStreamingStarted"] = """
+            "operationContext":"ctx","mediaStreamingUpdate":{"contentType":"Audio","mediaStreamingStatus":"mediaStreamingStarted","mediaStreamingStatusDetails":"subscriptionStarted"}
+            """,
+        ["MediaStreamingStopped"] = """
+            "operationContext":"ctx","mediaStreamingUpdate":{"contentType":"Audio","mediaStreamingStatus":"mediaStreamingStopped","mediaStreamingStatusDetails":"subscriptionStopped"}
+            """,
+        ["MediaStreamingFailed"] = """
+            "operationContext":"ctx","mediaStreamingUpdate":{"contentType":"Audio","mediaStreamingStatus":"mediaStreamingFailed","mediaStreamingStatusDetails":"aStatusFromTheFuture"}
+            """,
+        ["TranscriptionStarted"] = """
+            "operationContext":"ctx","transcriptionUpdate":{"transcriptionStatus":"transcriptionStarted","transcriptionStatusDetails":"subscriptionStarted"}
+            """,
+        ["TranscriptionStopped"] = """
+            "operationContext":"ctx","transcriptionUpdate":{"transcriptionStatus":"transcriptionStopped","transcriptionStatusDetails":"subscriptionStopped"}
+            """,
+        ["TranscriptionFailed"] = """
+            "operationContext":"ctx","transcriptionUpdate":{"transcriptionStatus":"transcriptionFailed","transcriptionStatusDetails":"speechServicesConnectionError"}
+            """,
+        ["TranscriptionUpdated"] = """
+            "operationContext":"ctx","transcriptionUpdate":{"transcriptionStatus":"transcriptionUpdated","transcriptionStatusDetails":"transcriptionLocaleUpdated"}
+            """,
     };
 
     public static TheoryData<string> EventNames()
@@ -67,7 +107,7 @@ public class CallbackEventParserTests
     public static TheoryData<string> OptionVariants() => new() { "default", "web", "snake_case_lower", "pascal_ignore_nulls_indented" };
 
     [Fact]
-    public void KnownEventTypes_Table_CoversEveryCallControlEventOfTheProtocol()
+    public void KnownEventTypes_Table_CoversEveryCallControlMediaAndRecordingEventOfTheSpec()
     {
         CallAutomationEventParser.KnownEventTypes.Keys.Should().BeEquivalentTo(ExtraData.Keys.Select(k => "Microsoft.Communication." + k));
         CallAutomationEventParser.KnownEventTypes.Should().AllSatisfy(pair => pair.Value.Name.Should().Be(pair.Key["Microsoft.Communication.".Length..]));
@@ -161,12 +201,12 @@ public class CallbackEventParserTests
     [Fact]
     public void Parse_UnknownType_ReturnsUnknownEventWithRawData()
     {
-        var body = """[{"id":"e-1","source":"calling/callConnections/c-1","type":"Microsoft.Communication.PlayCompleted","time":"2022-08-12T03:35:07.8174402+00:00","specversion":"1.0","data":{"callConnectionId":"c-1","operationContext":"ctx","correlationId":"corr","resultInformation":{"code":200,"subCode":0},"weird":true}}]""";
+        var body = """[{"id":"e-1","source":"calling/callConnections/c-1","type":"Microsoft.Communication.SomeFutureEvent","time":"2022-08-12T03:35:07.8174402+00:00","specversion":"1.0","data":{"callConnectionId":"c-1","operationContext":"ctx","correlationId":"corr","resultInformation":{"code":200,"subCode":0},"weird":true}}]""";
 
         var parsed = CallAutomationEventParser.Parse(BinaryData.FromString(body));
 
         var unknown = parsed.Should().BeOfType<UnknownCallAutomationEvent>().Subject;
-        unknown.EventType.Should().Be("Microsoft.Communication.PlayCompleted");
+        unknown.EventType.Should().Be("Microsoft.Communication.SomeFutureEvent");
         unknown.EventId.Should().Be("e-1");
         unknown.CallConnectionId.Should().Be("c-1");
         unknown.OperationContext.Should().Be("ctx");
@@ -215,6 +255,53 @@ public class CallbackEventParserTests
     public void Parse_ParseManyOnEmptyArray_ReturnsEmpty()
     {
         CallAutomationEventParser.ParseMany(BinaryData.FromString("[]")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Parse_RecognizeCompletedWithChoice_ReadsLabelPhraseAndConfidence()
+    {
+        var body = """{"id":"e-c","type":"Microsoft.Communication.RecognizeCompleted","data":{"callConnectionId":"c","recognitionType":"choices","choiceResult":{"label":"Sales","recognizedPhrase":"sales please","confidence":0.87},"resultInformation":{"code":200,"subCode":8545,"message":"Action completed, speech option matched."}}}""";
+
+        var recognized = CallAutomationEventParser.Parse(BinaryData.FromString(body)).Should().BeOfType<RecognizeCompleted>().Subject;
+
+        recognized.RecognitionType.Should().Be(RecognitionType.Choices);
+        recognized.ChoiceResult!.Label.Should().Be("Sales");
+        recognized.ChoiceResult.RecognizedPhrase.Should().Be("sales please");
+        recognized.ChoiceResult.Confidence.Should().Be(0.87);
+        recognized.ResultInformation!.SubCode.Should().Be(8545);
+    }
+
+    [Fact]
+    public void Parse_RecognizeCompletedWithSpeech_ReadsTextAndConfidence()
+    {
+        var body = """{"id":"e-s","type":"Microsoft.Communication.RecognizeCompleted","data":{"callConnectionId":"c","recognitionType":"speech","speechResult":{"speech":"I want to pay my bill","confidence":0.93}}}""";
+
+        var recognized = CallAutomationEventParser.Parse(BinaryData.FromString(body)).Should().BeOfType<RecognizeCompleted>().Subject;
+
+        recognized.RecognitionType.Should().Be(RecognitionType.Speech);
+        recognized.SpeechResult!.Speech.Should().Be("I want to pay my bill");
+        recognized.SpeechResult.Confidence.Should().Be(0.93);
+    }
+
+    [Fact]
+    public void Parse_ParticipantsUpdatedWithBareIdentifiers_ReadsTheIdentifiers()
+    {
+        // The older payload shape (seen in the SDKs' tests): the participants array holds identifiers, not CallParticipant objects.
+        var body = $$$"""{"id":"e-5","type":"Microsoft.Communication.ParticipantsUpdated","data":{"callConnectionId":"c","participants":[{{{User}}},{"rawId":"4:+16045550100","phoneNumber":{"value":"+16045550100"}}]}}""";
+
+        var updated = CallAutomationEventParser.Parse(BinaryData.FromString(body)).Should().BeOfType<ParticipantsUpdated>().Subject;
+
+        updated.Participants.Select(p => p.Identifier).Should().Equal(new CommunicationUserIdentifier("8:acs:resource_user1"), new PhoneNumberIdentifier("+16045550100"));
+    }
+
+    [Fact]
+    public void Parse_ParticipantsUpdatedWithUnreadableParticipant_IsReportedInvalid()
+    {
+        var body = """{"id":"e-6","type":"Microsoft.Communication.ParticipantsUpdated","data":{"callConnectionId":"c","participants":[{"isMuted":true}]}}""";
+
+        var act = () => CallAutomationEventParser.Parse(BinaryData.FromString(body));
+
+        act.Should().Throw<CallAutomationEventFormatException>().WithMessage("*neither an 'identifier' nor*");
     }
 
     internal static IEnumerable<JsonSerializerOptions> AllOptions()
@@ -287,6 +374,48 @@ public class CallbackEventParserTests
             case MoveParticipantSucceeded moved:
                 moved.Participant.Should().Be(user);
                 moved.FromCall.Should().Be("conn-0");
+                break;
+            case PlayFailed playFailed:
+                playFailed.FailedPlaySourceIndex.Should().Be(1);
+                break;
+            case RecognizeFailed recognizeFailed:
+                recognizeFailed.FailedPlaySourceIndex.Should().Be(0);
+                break;
+            case RecognizeCompleted recognized:
+                recognized.RecognitionType.Should().Be(RecognitionType.Dtmf);
+                recognized.DtmfResult!.Tones.Should().Equal(DtmfTone.One, DtmfTone.Two, DtmfTone.Pound, DtmfTone.Asterisk, DtmfTone.A, DtmfTone.Zero);
+                recognized.DtmfResult.Digits.Should().Be("12#*A0");
+                recognized.ChoiceResult.Should().BeNull();
+                recognized.SpeechResult.Should().BeNull();
+                break;
+            case ContinuousDtmfRecognitionToneReceived tone:
+                tone.Tone.Should().Be(DtmfTone.Nine);
+                tone.SequenceId.Should().Be(3);
+                break;
+            case RecordingStateChanged recording:
+                recording.RecordingId.Should().Be("rec-1");
+                recording.State.Should().Be(RecordingState.Active);
+                recording.StartDateTime.Should().Be(new DateTimeOffset(2024, 5, 1, 10, 0, 0, TimeSpan.Zero));
+                recording.RecordingKind.Should().Be(RecordingKind.AzureCommunicationServices);
+                break;
+            case StartRecordingFailed startFailed:
+                startFailed.RecordingId.Should().Be("rec-1");
+                break;
+            case MediaStreamingStarted streaming:
+                streaming.MediaStreamingUpdate!.ContentType.Should().Be("Audio");
+                streaming.MediaStreamingUpdate.MediaStreamingStatus.Should().Be(MediaStreamingStatus.MediaStreamingStarted);
+                streaming.MediaStreamingUpdate.MediaStreamingStatusDetails.Should().Be(MediaStreamingStatusDetails.SubscriptionStarted);
+                break;
+            case MediaStreamingFailed streamingFailed:
+                streamingFailed.MediaStreamingUpdate!.MediaStreamingStatus.Should().Be(MediaStreamingStatus.MediaStreamingFailed);
+                streamingFailed.MediaStreamingUpdate.MediaStreamingStatusDetails.Should().Be(MediaStreamingStatusDetails.Unknown, "a value added later reads as Unknown");
+                break;
+            case TranscriptionUpdated transcription:
+                transcription.TranscriptionUpdate!.TranscriptionStatus.Should().Be(TranscriptionStatus.TranscriptionUpdated);
+                transcription.TranscriptionUpdate.TranscriptionStatusDetails.Should().Be(TranscriptionStatusDetails.TranscriptionLocaleUpdated);
+                break;
+            case TranscriptionFailed transcriptionFailed:
+                transcriptionFailed.TranscriptionUpdate!.TranscriptionStatusDetails.Should().Be(TranscriptionStatusDetails.SpeechServicesConnectionError);
                 break;
             case MoveParticipantFailed moveFailed:
                 moveFailed.Participant.Should().Be(user);

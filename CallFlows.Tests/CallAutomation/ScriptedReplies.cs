@@ -10,6 +10,9 @@ internal static class ScriptedReplies
 
     public const string ParticipantBody = """{"identifier":{"kind":"communicationUser","rawId":"8:acs:resource_user1","communicationUser":{"id":"8:acs:resource_user1"}},"isMuted":false,"isOnHold":false}""";
 
+    private static readonly string[] MediaActions =
+        [":play", ":recognize", ":cancelAllMediaOperations", ":startMediaStreaming", ":stopMediaStreaming", ":startTranscription", ":stopTranscription", ":updateTranscription"];
+
     public static LoopbackReply Success(RecordedRequest request)
     {
         var path = request.Path;
@@ -19,6 +22,13 @@ internal static class ScriptedReplies
             ("POST", "/calling/callConnections:answer") or ("POST", "/calling/callConnections:connect") => new(200, PropertiesBody),
             ("POST", "/calling/callConnections:redirect") or ("POST", "/calling/callConnections:reject") => new(204),
             ("DELETE", _) => new(204),
+            ("POST", "/calling/recordings") => new(200, """{"recordingId":"rec-1","recordingState":"active","recordingKind":"azureCommunicationServices"}"""),
+            ("GET", _) when path.StartsWith("/calling/recordings/", StringComparison.Ordinal) => new(200, """{"recordingId":"rec-1","recordingState":"inactive"}"""),
+            ("POST", _) when path.StartsWith("/calling/recordings/", StringComparison.Ordinal) => new(202),
+            ("POST", _) when path.EndsWith(":sendDtmfTones", StringComparison.Ordinal) => new(202, """{"operationContext":"ctx-dtmf"}"""),
+            ("POST", _) when path.EndsWith("ContinuousDtmfRecognition", StringComparison.Ordinal) || path.EndsWith(":hold", StringComparison.Ordinal)
+                || path.EndsWith(":unhold", StringComparison.Ordinal) => new(200),
+            ("POST", _) when MediaActions.Any(a => path.EndsWith(a, StringComparison.Ordinal)) => new(202),
             ("POST", _) when path.EndsWith(":terminate", StringComparison.Ordinal) => new(204),
             ("POST", _) when path.EndsWith(":transferToParticipant", StringComparison.Ordinal) => new(202, """{"operationContext":"ctx-t"}"""),
             ("POST", _) when path.EndsWith("/participants:add", StringComparison.Ordinal) =>

@@ -189,6 +189,7 @@ public sealed class CallLifecycleTests : EmulatorTestBase
     {
         (await Raw.GetAsync("/calling/nothing")).Status.Should().Be(404);
         (await Raw.PostAsync("/calling/callConnections/abc", new JsonObject())).Status.Should().Be(405);
-        (await Raw.PostAsync("/calling/callConnections/abc:play", new JsonObject())).Status.Should().Be(501);
+        (await Raw.PostAsync("/calling/callConnections/abc:noSuchAction", new JsonObject())).Status.Should().Be(404);
+        (await Raw.GetAsync("/calling/callConnections/abc:play")).Status.Should().Be(405);
     }
 }

@@ -44,13 +44,13 @@ public sealed class CallbackEnvelopeTests
     [Fact]
     public void FromEvent_UnknownType_KeepsRawDataForTheRecord()
     {
-        var parsed = Parse("PlayCompleted", """{"callConnectionId":"conn-1","operationContext":"x"}""");
+        var parsed = Parse("SomeFutureEvent", """{"callConnectionId":"conn-1","operationContext":"x"}""");
 
         var envelope = CallbackEnvelope.FromEvent(parsed);
 
-        envelope.EventType.Should().Be("Microsoft.Communication.PlayCompleted");
+        envelope.EventType.Should().Be("Microsoft.Communication.SomeFutureEvent");
         envelope.Data.Should().Contain("\"operationContext\":\"x\"");
-        envelope.ToEvent().Should().BeOfType<UnknownCallAutomationEvent>().Which.EventType.Should().Be("Microsoft.Communication.PlayCompleted");
+        envelope.ToEvent().Should().BeOfType<UnknownCallAutomationEvent>().Which.EventType.Should().Be("Microsoft.Communication.SomeFutureEvent");
     }
 
     [Fact]

@@ -1,0 +1,11 @@
+namespace CallFlows.CallAutomation;
+
+/// <summary>Options of <see cref="CallMedia.StopTranscriptionAsync(StopTranscriptionOptions, System.Threading.CancellationToken)"/> (POST <c>:stopTranscription</c>): stops the live transcription.</summary>
+public sealed class StopTranscriptionOptions
+{
+    /// <summary>A value echoed in the events of this operation; null (the default) sends none.</summary>
+    public string? OperationContext { get; set; }
+
+    /// <summary>Where this operation's events go instead of the call's callback URI; null (the default) sends none.</summary>
+    public Uri? OperationCallbackUri { get; set; }
+}
