@@ -1,0 +1,81 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+
+namespace CallFlows.Runtime.Hosting;
+
+/// <summary>The logic behind <c>GET /api/calls/{instanceId}</c>: the call's state from the instance's custom status and output.</summary>
+/// <param name="logger">The logger.</param>
+internal sealed class CallStatusReader(ILogger<CallStatusReader> logger)
+{
+    /// <summary>Reads the status of a call flow instance.</summary>
+    /// <param name="instanceId">The instance id.</param>
+    /// <param name="client">The durable client.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>200 with <see cref="CallStatusResponse"/>, or 404.</returns>
+    public async Task<IActionResult> HandleAsync(string instanceId, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        if (string.IsNullOrWhiteSpace(instanceId))
+        {
+            return JsonHttpResult.BadRequest("The instance id is missing.", "instanceId");
+        }
+
+        var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+        if (instance is null)
+        {
+            Log.StatusForUnknownInstance(logger, instanceId);
+            return JsonHttpResult.Error(StatusCodes.Status404NotFound, $"No call flow instance '{instanceId}'.");
+        }
+
+        return new JsonHttpResult(StatusCodes.Status200OK, new CallStatusResponse(
+            instance.InstanceId,
+            instance.Name,
+            instance.RuntimeStatus.ToString(),
+            instance.CreatedAt,
+            instance.LastUpdatedAt,
+            Parse<CallFlowStatus>(instance.SerializedCustomStatus),
+            Parse<CallFlowOutcome>(instance.SerializedOutput),
+            instance.FailureDetails?.ErrorMessage));
+    }
+
+    private static T? Parse<T>(string? json)
+        where T : class
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return null;
+        }
+
+        try
+        {
+            // The durable data converter writes default System.Text.Json (PascalCase); read case-insensitively.
+            return JsonSerializer.Deserialize<T>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The call view.</summary>
+    /// <param name="InstanceId">The instance id.</param>
+    /// <param name="Flow">The flow name.</param>
+    /// <param name="RuntimeStatus">Pending, Running, Completed, Failed, Terminated, ...</param>
+    /// <param name="CreatedAt">When the instance was created.</param>
+    /// <param name="LastUpdatedAt">When it last changed.</param>
+    /// <param name="Status">The flow's custom status: state, call, roster, last events and actions.</param>
+    /// <param name="Outcome">The outcome once the flow completed.</param>
+    /// <param name="Failure">The failure message when the instance failed.</param>
+    public sealed record CallStatusResponse(
+        string InstanceId,
+        string Flow,
+        string RuntimeStatus,
+        DateTimeOffset CreatedAt,
+        DateTimeOffset LastUpdatedAt,
+        CallFlowStatus? Status,
+        CallFlowOutcome? Outcome,
+        string? Failure);
+}
