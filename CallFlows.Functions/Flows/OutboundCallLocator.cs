@@ -1,7 +1,7 @@
-namespace CallFlows.Runtime.Hosting;
+namespace CallFlows.Functions.Flows;
 
-/// <summary>An existing call in a <see cref="StartCallRequest"/>.</summary>
-public sealed class StartCallLocator
+/// <summary>An existing call in a <see cref="OutboundCallInput"/>.</summary>
+public sealed class OutboundCallLocator
 {
     /// <summary><c>serverCall</c>, <c>groupCall</c> or <c>room</c>.</summary>
     public string? Kind { get; set; }
