@@ -1,12 +1,10 @@
+using System.Reflection;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using CallFlows.CallAutomation;
 using CallFlows.Emulator;
-using CallFlows.Functions;
-using CallFlows.Functions.Configuration;
-using CallFlows.Functions.Routing;
 using Microsoft.DurableTask.Client;
 
 namespace CallFlows.LocalHost.App;
@@ -111,10 +109,14 @@ public sealed class CallFlowsLocalApp : IAsyncDisposable
             int port = options.HttpPort != 0 ? options.HttpPort : FreeLoopbackPort();
             var baseUrl = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
             IList<RouteRule>? explicitRules = options.RoutingRules;
-            IList<RouteRule> demoRules = DemoWorld.RoutingRules(connection.ResourceId);
+            Assembly appAssembly = options.FunctionsAssembly
+                ?? (options.FunctionsAssemblyPath is { } path ? Assembly.LoadFrom(Path.GetFullPath(path)) : typeof(CallFlows.Functions.Flows.InboundRoutingFlow).Assembly);
+            // The demo numbers route to the shipped flows: only the shipped app has them.
+            IList<RouteRule> demoRules = appAssembly == typeof(CallFlows.Functions.Flows.InboundRoutingFlow).Assembly ? DemoWorld.RoutingRules(connection.ResourceId) : [];
 
             var hostOptions = new LocalHostOptions
             {
+                FunctionsAssembly = appAssembly,
                 HttpPort = port,
                 TaskHubName = options.TaskHubName,
                 Engine = options.Engine,
@@ -127,7 +129,7 @@ public sealed class CallFlowsLocalApp : IAsyncDisposable
                 MinimumLogLevel = options.MinimumLogLevel,
                 ConfigureServices = (services, configuration) =>
                 {
-                    services.AddCallFlows(configuration);
+                    services.AddCallFlows(configuration, appAssembly);
                     services.PostConfigure<CallFlowsOptions>(o => ApplyRouting(o.Routing, explicitRules, demoRules));
                     options.ConfigureServices?.Invoke(services, configuration);
                 },

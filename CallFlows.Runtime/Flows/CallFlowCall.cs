@@ -45,6 +45,9 @@ public sealed class CallFlowCall
 
     internal bool IsEstablished { get; private set; }
 
+    /// <summary>The sequence number of <see cref="Participants"/>; null before the first snapshot.</summary>
+    internal int? RosterSequenceNumber => _rosterSequenceNumber;
+
     /// <summary>The call state shown in the custom status.</summary>
     internal string State => HasEnded ? "Disconnected" : IsEstablished ? "Connected" : "Connecting";
 
@@ -63,7 +66,7 @@ public sealed class CallFlowCall
     /// <returns>Succeeded; Failed (declined 603, busy 486, not answered 487/480: see <see cref="CallActionResult.Failure"/>); TimedOut (cancel it with the invitation id).</returns>
     /// <exception cref="CallEndedException">The call ended.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The invitation timeout is outside 1–180 seconds.</exception>
-    public async Task<AddParticipantResult> AddParticipantAsync(CommunicationIdentifier participant, AddParticipantFlowOptions? options = null)
+    public async Task<AddParticipantFlowResult> AddParticipantAsync(CommunicationIdentifier participant, AddParticipantFlowOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(participant);
         options ??= new AddParticipantFlowOptions();
@@ -80,11 +83,11 @@ public sealed class CallFlowCall
         var result = await _flow.RunActionAsync(CallActionNames.AddParticipant, this, "AddingParticipant",
             identity => new AddParticipantInput(identity, CallConnectionId, participant.RawId, options.CallerId?.RawId, options.DisplayName, invitationSeconds, sip, voip),
             nameof(AddParticipantSucceeded), nameof(AddParticipantFailed), options.Timeout, "Connected", output => invitationId = output.InvitationId);
-        return new AddParticipantResult(result, participant, invitationId);
+        return new AddParticipantFlowResult(result, participant, invitationId);
     }
 
     /// <summary>Cancels a pending invitation and waits for the outcome.</summary>
-    /// <param name="invitationId">The invitation id from <see cref="AddParticipantResult.InvitationId"/>.</param>
+    /// <param name="invitationId">The invitation id from <see cref="AddParticipantFlowResult.InvitationId"/>.</param>
     /// <param name="options">The wait for the outcome (30 s by default).</param>
     /// <returns>Succeeded, Failed (e.g. the participant already answered) or TimedOut.</returns>
     /// <exception cref="CallEndedException">The call ended.</exception>

@@ -12,7 +12,7 @@ namespace CallFlows.Runtime;
 /// <param name="Events">The last callback events.</param>
 /// <param name="Actions">The last actions.</param>
 /// <param name="Outcome">The outcome once the flow ended.</param>
-internal sealed record CallFlowStatus(
+public sealed record CallFlowStatus(
     string Flow,
     string State,
     string? CallConnectionId,

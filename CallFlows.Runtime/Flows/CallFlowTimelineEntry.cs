@@ -4,4 +4,4 @@ namespace CallFlows.Runtime;
 /// <param name="Time">Orchestration time (UTC).</param>
 /// <param name="Name">The action or event name.</param>
 /// <param name="Detail">What happened (status, result code, "duplicate", ...).</param>
-internal sealed record CallFlowTimelineEntry(DateTime Time, string Name, string? Detail);
+public sealed record CallFlowTimelineEntry(DateTime Time, string Name, string? Detail);

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using CallFlows.Emulator;
-using CallFlows.Functions;
-using CallFlows.Functions.Triggers;
 using CallFlows.LocalHost;
 using Microsoft.Extensions.Logging;
 

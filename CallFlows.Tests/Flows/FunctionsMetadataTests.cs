@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text.Json;
-using CallFlows.Functions.Triggers;
 using Microsoft.Azure.Functions.Worker;
 
 namespace CallFlows.Tests.Flows;

@@ -3,13 +3,13 @@ using CallFlows.CallAutomation;
 namespace CallFlows.Runtime;
 
 /// <summary>The outcome of <see cref="CallFlowCall.AddParticipantAsync"/>: the participant and the invitation id (to cancel a timed-out invitation).</summary>
-public sealed record AddParticipantResult : CallActionResult
+public sealed record AddParticipantFlowResult : CallActionResult
 {
     /// <summary>Creates a result.</summary>
     /// <param name="result">How the action ended.</param>
     /// <param name="participant">Who was invited.</param>
     /// <param name="invitationId">The invitation id, when ACS accepted the request.</param>
-    public AddParticipantResult(CallActionResult result, CommunicationIdentifier participant, string? invitationId)
+    public AddParticipantFlowResult(CallActionResult result, CommunicationIdentifier participant, string? invitationId)
         : base(result?.Status ?? throw new ArgumentNullException(nameof(result)), result.Failure, result.Event)
     {
         Participant = participant;
