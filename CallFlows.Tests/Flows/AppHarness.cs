@@ -50,7 +50,7 @@ internal sealed class AppHarness : IAsyncDisposable
                 DeleteTaskHubOnStop = true,
                 HttpPort = port,
                 MinimumLogLevel = LogLevel.Warning,
-                ConfigureServices = (services, configuration) => services.AddCallFlows(configuration),
+                ConfigureServices = (services, configuration) => services.AddCallFlows(configuration, typeof(CallFlows.Functions.Flows.InboundRoutingFlow).Assembly),
             };
             var settings = options.Configuration;
             settings["CallFlows:CallbackBaseUrl"] = $"http://127.0.0.1:{port}";
