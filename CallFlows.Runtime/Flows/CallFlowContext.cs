@@ -391,7 +391,8 @@ public sealed class CallFlowContext
             LastFailure = failure;
         }
 
-        var described = result.Describe();
+        // Timeline lines lead with the status (people scan for it), then the failure in a sentence.
+        var described = result.Failure is { } why ? $"{result.Status}: {why.Describe()}" : result.Status.ToString();
         Append(_actionLog, MaxTimelineActions, new CallFlowTimelineEntry(_context.CurrentUtcDateTime, action.Name, described));
         Log.ActionFinished(Logger, Name, InstanceId, action.Name, described);
         PublishStatus();

@@ -46,7 +46,7 @@ public sealed class InboundFlowTests(EndToEndFixture fixture)
         await call.ShouldReportAsync(this.App, nameof(InboundRoutingFlow), nameof(InboundRoutingFlowResult.TransferredToFallback), succeeded: true);
         call.ShouldHavePerformedExactly(Answer, Add, Transfer);
         call.EventNames().Should().ContainInOrder("CallConnected", "AddParticipantFailed", "CallTransferAccepted", "CallDisconnected");
-        call.ActionLines().Should().Contain(a => a.StartsWith("AddParticipant: Failed (603", StringComparison.Ordinal));
+        call.ActionLines().Should().Contain(a => a.StartsWith("AddParticipant: Failed: ACS reported the action failed with 603/", StringComparison.Ordinal));
         JsonNode transfer = JsonNode.Parse(call.Performed.Single(r => r.Operation == Transfer).RequestBody)!;
         transfer["targetParticipant"]!["rawId"]!.GetValue<string>().Should().Be("4:" + DemoWorld.FallbackNumber);
         transfer["customCallingContext"]!["sipHeaders"]!["X-MS-Custom-Queue"]!.GetValue<string>().Should().Be("support");
