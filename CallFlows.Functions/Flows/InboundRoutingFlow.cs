@@ -109,7 +109,7 @@ public sealed class InboundRoutingFlow : InboundCallFlow<InboundRouteSettings, I
             return await HangUpAsync(call, InboundRoutingFlowResult.FallbackTransferFailed);
         }
 
-        // A 1:1 transfer takes the app out of the call; CallDisconnected normally follows.
+        // A 1:1 transfer takes the app out of the call: the end of its leg normally follows.
         await call.WaitForEndAsync(ActionOptions.Timeout);
         flow.SetOutcomeDetail($"No agent; transferred to {settings.FallbackTarget}.");
         return InboundRoutingFlowResult.TransferredToFallback;

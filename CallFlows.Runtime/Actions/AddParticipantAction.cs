@@ -7,6 +7,7 @@ namespace CallFlows.Runtime.Actions;
 /// <summary>Activity: invites a participant into a call (invitation timeout, caller id, custom context).</summary>
 /// <param name="client">The Call Automation client.</param>
 /// <param name="logger">The logger.</param>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class AddParticipantAction(CallAutomationClient client, ILogger<AddParticipantAction> logger)
 {
     /// <summary>Sends the invitation; the outcome arrives as a callback event.</summary>

@@ -9,6 +9,7 @@ namespace CallFlows.Runtime.Actions;
 /// <param name="client">The Call Automation client.</param>
 /// <param name="options">The app settings.</param>
 /// <param name="logger">The logger.</param>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class AnswerCallAction(CallAutomationClient client, IOptions<CallFlowsOptions> options, ILogger<AnswerCallAction> logger)
 {
     /// <summary>Answers the call.</summary>

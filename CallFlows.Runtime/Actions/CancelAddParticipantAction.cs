@@ -7,6 +7,7 @@ namespace CallFlows.Runtime.Actions;
 /// <summary>Activity: cancels a pending add-participant invitation.</summary>
 /// <param name="client">The Call Automation client.</param>
 /// <param name="logger">The logger.</param>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class CancelAddParticipantAction(CallAutomationClient client, ILogger<CancelAddParticipantAction> logger)
 {
     /// <summary>Requests the cancellation; the outcome arrives as a callback event.</summary>

@@ -9,6 +9,7 @@ namespace CallFlows.Runtime.Actions;
 /// <param name="client">The Call Automation client.</param>
 /// <param name="options">The app settings.</param>
 /// <param name="logger">The logger.</param>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class CreateGroupCallAction(CallAutomationClient client, IOptions<CallFlowsOptions> options, ILogger<CreateGroupCallAction> logger)
 {
     /// <summary>Places the group call.</summary>

@@ -14,6 +14,7 @@ namespace CallFlows.Runtime.Actions;
 /// <param name="client">The Call Automation client.</param>
 /// <param name="options">The app settings.</param>
 /// <param name="logger">The logger.</param>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class EndAbandonedCallAction(CallAutomationClient client, IOptions<CallFlowsOptions> options, ILogger<EndAbandonedCallAction> logger)
 {
     /// <summary>Ends the call.</summary>

@@ -7,6 +7,7 @@ namespace CallFlows.Runtime.Actions;
 /// <summary>Activity: hangs up the application's leg (DELETE) or ends the call for everyone (terminate).</summary>
 /// <param name="client">The Call Automation client.</param>
 /// <param name="logger">The logger.</param>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class HangUpAction(CallAutomationClient client, ILogger<HangUpAction> logger)
 {
     /// <summary>Hangs up. A 404 (the call is already gone, e.g. a re-executed DELETE, which has no repeatability) comes back as a refusal the flow runtime reads as "ended".</summary>

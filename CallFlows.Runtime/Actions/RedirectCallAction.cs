@@ -7,6 +7,7 @@ namespace CallFlows.Runtime.Actions;
 /// <summary>Activity: redirects an incoming call to another target (no callback events follow).</summary>
 /// <param name="client">The Call Automation client.</param>
 /// <param name="logger">The logger.</param>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class RedirectCallAction(CallAutomationClient client, ILogger<RedirectCallAction> logger)
 {
     /// <summary>Redirects the call.</summary>

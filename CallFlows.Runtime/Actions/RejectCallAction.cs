@@ -7,6 +7,7 @@ namespace CallFlows.Runtime.Actions;
 /// <summary>Activity: rejects an incoming call (no callback events follow).</summary>
 /// <param name="client">The Call Automation client.</param>
 /// <param name="logger">The logger.</param>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class RejectCallAction(CallAutomationClient client, ILogger<RejectCallAction> logger)
 {
     /// <summary>Rejects the call.</summary>

@@ -7,6 +7,7 @@ namespace CallFlows.Runtime.Actions;
 /// <summary>Activity: removes a participant from a call.</summary>
 /// <param name="client">The Call Automation client.</param>
 /// <param name="logger">The logger.</param>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class RemoveParticipantAction(CallAutomationClient client, ILogger<RemoveParticipantAction> logger)
 {
     /// <summary>Requests the removal; the outcome arrives as a callback event.</summary>

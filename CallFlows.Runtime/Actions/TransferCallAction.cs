@@ -7,6 +7,7 @@ namespace CallFlows.Runtime.Actions;
 /// <summary>Activity: transfers a call (or, in a group call, one transferee) to a participant, with custom headers.</summary>
 /// <param name="client">The Call Automation client.</param>
 /// <param name="logger">The logger.</param>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class TransferCallAction(CallAutomationClient client, ILogger<TransferCallAction> logger)
 {
     /// <summary>Requests the transfer; the outcome arrives as a callback event.</summary>
