@@ -40,7 +40,7 @@ internal sealed class AppHarness : IAsyncDisposable
             var port = FreePort();
             var options = new LocalHostOptions
             {
-                FunctionsAssembly = typeof(IncomingCallTrigger).Assembly,
+                FunctionsAssembly = typeof(CallFlows.Functions.Flows.InboundRoutingFlow).Assembly,
                 // In-memory engine by default (fast); the Azure Storage engine over Azurite when a connection string is given,
                 // tuned by the repository's host.json exactly like the deployed app.
                 Engine = azureStorageConnectionString is null ? EngineKind.InMemory : EngineKind.AzureStorage,
