@@ -1,5 +1,5 @@
-using CallFlows.Functions;
-using CallFlows.Functions.Runtime;
+using CallFlows.Runtime;
+using CallFlows.Runtime.Hosting;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,5 +9,5 @@ builder.ConfigureFunctionsWebApplication();
 
 // In Azure the check-status links come from the Durable Functions extension; AddCallFlows keeps this registration.
 builder.Services.AddSingleton<ICallManagementLinkFactory, DurableFunctionsLinkFactory>();
-builder.Services.AddCallFlows(builder.Configuration);
+builder.Services.AddCallFlows(builder.Configuration, typeof(Program).Assembly);
 builder.Build().Run();

@@ -1,65 +1,74 @@
+using System.ComponentModel.DataAnnotations;
 using CallFlows.CallAutomation;
-using CallFlows.Functions.Runtime;
+using CallFlows.Runtime;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 
 namespace CallFlows.Functions.Flows;
 
-/// <summary>Cancel an add-participant: calls the target, invites the participant, and withdraws the invitation while it still rings.</summary>
-public static class CancelAddParticipantFlow
+/// <summary>Cancel an invitation: calls the target, invites the participant, and cancels the invitation while it still rings.</summary>
+[CallFlow]
+public sealed class CancelAddParticipantFlow : OutboundCallFlow<OutboundCallInput, CancelAddParticipantFlowResult>
 {
-    /// <summary>The orchestrator.</summary>
+    /// <summary>The orchestrator function.</summary>
     /// <param name="context">The orchestration context.</param>
     /// <returns>The outcome.</returns>
-    [Function(FlowNames.CancelAddParticipant)]
-    public static async Task<CallFlowOutcome> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
+    [Function(nameof(CancelAddParticipantFlow))]
+    public static Task<CallFlowOutcome> Run([OrchestrationTrigger] TaskOrchestrationContext context) => CallFlowRunner.RunAsync<CancelAddParticipantFlow>(context);
+
+    /// <inheritdoc />
+    public override async Task<CancelAddParticipantFlowResult> RunAsync(CallFlowContext flow, OutboundCallInput input)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var flow = context.CreateCallFlow();
-        var input = flow.GetInput<OutboundCallInput>();
-        var actionTimeout = OutboundFlowSupport.ActionTimeout(input);
-        var call = await flow.CreateCallAsync(CommunicationIdentifier.FromRawId(input.Targets[0]),
-            new CreateCallFlowOptions { CallerId = OutboundFlowSupport.CallerId(input), DisplayName = input.DisplayName },
-            OutboundFlowSupport.ConnectTimeout(input));
-        if (!call.IsConnected)
+        ArgumentNullException.ThrowIfNull(flow);
+        ArgumentNullException.ThrowIfNull(input);
+        CallFlowCall call;
+        try
         {
-            await OutboundFlowSupport.AbandonAsync(call, input);
-            return flow.Complete(CancelAddParticipantFlowResult.NotConnected, false, call, cause: call.Connection);
+            call = await flow.CreateCallAsync(input.TargetIdentifiers[0], OutboundFlowSupport.CallOptions(input, withHeaders: false));
+        }
+        catch (CallNotConnectedException)
+        {
+            return CancelAddParticipantFlowResult.NotConnected;
         }
 
-        var options = new AddParticipantFlowOptions
+        try
         {
-            CallerId = OutboundFlowSupport.CallerId(input),
-            InvitationTimeout = input.InvitationTimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-        };
-        // The flow's own wait is the "cancel after" delay: when it times out, the invitation is still ringing.
-        var added = await call.AddParticipantAsync(CommunicationIdentifier.FromRawId(input.Participant!), options, TimeSpan.FromSeconds(input.CancelAfterSeconds));
-        CancelAddParticipantFlowResult result;
-        CallFlowActionResult cause = added;
-        switch (added.Status)
-        {
-            case CallFlowActionStatus.Succeeded:
+            var options = new AddParticipantFlowOptions
+            {
+                CallerId = input.CallerIdentifier,
+                InvitationTimeout = input.InvitationTimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                Timeout = input.CancelAfter,   // the flow's own wait is the "cancel after" delay: when it times out, the invitation still rings
+            };
+            var added = await call.AddParticipantAsync(CommunicationIdentifier.FromRawId(input.Participant!), options);
+            CancelAddParticipantFlowResult result;
+            if (added.Succeeded)
+            {
                 result = CancelAddParticipantFlowResult.ParticipantAnswered;
-                break;
-            case CallFlowActionStatus.Failed:
+            }
+            else if (!added.TimedOut || added.InvitationId is null)
+            {
                 result = CancelAddParticipantFlowResult.AddFailed;
-                break;
-            case CallFlowActionStatus.CallDisconnected:
-                return flow.Complete(CancelAddParticipantFlowResult.CallEnded, false, call, cause: added);
-            default:
-                var cancelled = await call.CancelAddParticipantAsync(added.InvitationId!, actionTimeout);
-                cause = cancelled;
-                result = cancelled.Status switch
-                {
-                    CallFlowActionStatus.Succeeded => CancelAddParticipantFlowResult.InvitationCancelled,
-                    CallFlowActionStatus.CallDisconnected => CancelAddParticipantFlowResult.CallEnded,
-                    _ => CancelAddParticipantFlowResult.CancelFailed,
-                };
-                break;
-        }
+            }
+            else
+            {
+                var cancelled = await call.CancelAddParticipantAsync(added.InvitationId, new CallActionOptions { Timeout = input.ActionTimeout });
+                result = cancelled.Succeeded ? CancelAddParticipantFlowResult.InvitationCancelled : CancelAddParticipantFlowResult.CancelFailed;
+            }
 
-        await call.HangUpAsync(forEveryone: input.HangUpForEveryone ?? true, actionTimeout);
-        var succeeded = result == CancelAddParticipantFlowResult.InvitationCancelled;
-        return flow.Complete(result, succeeded, call, cause: succeeded ? null : cause);
+            await call.HangUpAsync(forEveryone: input.HangUpForEveryone ?? true, new CallActionOptions { Timeout = input.ActionTimeout });
+            return result;
+        }
+        catch (CallEndedException)
+        {
+            return CancelAddParticipantFlowResult.CallEnded;
+        }
+    }
+
+    /// <inheritdoc />
+    protected override IEnumerable<ValidationResult> Validate(OutboundCallInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return OutboundFlowSupport.RequireTargets(input, single: true)
+            .Concat(OutboundFlowSupport.Require(input.Participant, "participant", "for this flow"));
     }
 }

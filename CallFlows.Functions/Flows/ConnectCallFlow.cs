@@ -1,50 +1,52 @@
-using CallFlows.CallAutomation;
-using CallFlows.Functions.Actions;
-using CallFlows.Functions.Runtime;
+using System.ComponentModel.DataAnnotations;
+using CallFlows.Runtime;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 
 namespace CallFlows.Functions.Flows;
 
 /// <summary>Connect: joins an existing server call, group call or room; leaves when it ends or at the maximum duration.</summary>
-public static class ConnectCallFlow
+[CallFlow]
+public sealed class ConnectCallFlow : OutboundCallFlow<OutboundCallInput, ConnectCallFlowResult>
 {
-    /// <summary>The orchestrator.</summary>
+    /// <summary>The orchestrator function.</summary>
     /// <param name="context">The orchestration context.</param>
     /// <returns>The outcome.</returns>
-    [Function(FlowNames.ConnectCall)]
-    public static async Task<CallFlowOutcome> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
+    [Function(nameof(ConnectCallFlow))]
+    public static Task<CallFlowOutcome> Run([OrchestrationTrigger] TaskOrchestrationContext context) => CallFlowRunner.RunAsync<ConnectCallFlow>(context);
+
+    /// <inheritdoc />
+    public override async Task<ConnectCallFlowResult> RunAsync(CallFlowContext flow, OutboundCallInput input)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var flow = context.CreateCallFlow();
-        var input = flow.GetInput<OutboundCallInput>();
-        var id = input.LocatorId ?? throw new InvalidOperationException("ConnectCallFlow needs a call locator.");
-        CallLocator locator = input.LocatorKind switch
+        ArgumentNullException.ThrowIfNull(flow);
+        ArgumentNullException.ThrowIfNull(input);
+        CallFlowCall call;
+        try
         {
-            CallLocatorKind.GroupCall => new GroupCallLocator(id),
-            CallLocatorKind.Room => new RoomCallLocator(id),
-            _ => new ServerCallLocator(id),
-        };
-
-        var call = await flow.ConnectAsync(locator, OutboundFlowSupport.ConnectTimeout(input));
-        if (!call.IsConnected)
+            call = await flow.ConnectAsync(input.LocatorOrNull()!, new ConnectOptions { Timeout = input.ConnectTimeout });
+        }
+        catch (CallNotConnectedException)
         {
-            if (call.Connection?.Status == CallFlowActionStatus.TimedOut && call.CallConnectionId is not null)
-            {
-                await call.HangUpAsync(forEveryone: false, OutboundFlowSupport.ActionTimeout(input));
-            }
-
-            return flow.Complete(ConnectCallFlowResult.NotConnected, false, call, cause: call.Connection);
+            return ConnectCallFlowResult.NotConnected;
         }
 
-        var ended = await call.WaitForDisconnectAsync(OutboundFlowSupport.MaxDuration(input));
-        if (ended.Status == CallFlowActionStatus.CallDisconnected)
+        if (await call.WaitForEndAsync(input.MaxDuration))
         {
-            return flow.Complete(ConnectCallFlowResult.CallEnded, true, call);
+            return ConnectCallFlowResult.CallEnded;
         }
 
         // Leave the call without ending it for the others (unless the request asked for everyone).
-        var left = await call.HangUpAsync(forEveryone: input.HangUpForEveryone ?? false, OutboundFlowSupport.ActionTimeout(input));
-        return flow.Complete(ConnectCallFlowResult.LeftAtMaxDuration, left.Succeeded, call, cause: left.Succeeded ? null : left);
+        await call.HangUpAsync(forEveryone: input.HangUpForEveryone ?? false, new CallActionOptions { Timeout = input.ActionTimeout });
+        return ConnectCallFlowResult.LeftAtMaxDuration;
+    }
+
+    /// <inheritdoc />
+    protected override IEnumerable<ValidationResult> Validate(OutboundCallInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Locator is null)
+        {
+            yield return new ValidationResult("'locator.kind' must be serverCall, groupCall or room.", ["locator.kind"]);
+        }
     }
 }

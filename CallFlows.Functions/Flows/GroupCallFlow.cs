@@ -1,37 +1,44 @@
-using CallFlows.Functions.Runtime;
+using System.ComponentModel.DataAnnotations;
+using CallFlows.Runtime;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 
 namespace CallFlows.Functions.Flows;
 
 /// <summary>Group call: one call to several PSTN and VoIP targets; ends on its own or at the maximum duration.</summary>
-public static class GroupCallFlow
+[CallFlow]
+public sealed class GroupCallFlow : OutboundCallFlow<OutboundCallInput, GroupCallFlowResult>
 {
-    /// <summary>The orchestrator.</summary>
+    /// <summary>The orchestrator function.</summary>
     /// <param name="context">The orchestration context.</param>
     /// <returns>The outcome.</returns>
-    [Function(FlowNames.GroupCall)]
-    public static async Task<CallFlowOutcome> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
+    [Function(nameof(GroupCallFlow))]
+    public static Task<CallFlowOutcome> Run([OrchestrationTrigger] TaskOrchestrationContext context) => CallFlowRunner.RunAsync<GroupCallFlow>(context);
+
+    /// <inheritdoc />
+    public override async Task<GroupCallFlowResult> RunAsync(CallFlowContext flow, OutboundCallInput input)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var flow = context.CreateCallFlow();
-        var input = flow.GetInput<OutboundCallInput>();
-        var call = await flow.CreateGroupCallAsync(OutboundFlowSupport.Targets(input),
-            new CreateGroupCallFlowOptions { CallerId = OutboundFlowSupport.CallerId(input), DisplayName = input.DisplayName },
-            OutboundFlowSupport.ConnectTimeout(input));
-        if (!call.IsConnected)
+        ArgumentNullException.ThrowIfNull(flow);
+        ArgumentNullException.ThrowIfNull(input);
+        CallFlowCall call;
+        try
         {
-            await OutboundFlowSupport.AbandonAsync(call, input);
-            return flow.Complete(GroupCallFlowResult.NotConnected, false, call, cause: call.Connection);
+            call = await flow.CreateGroupCallAsync(input.TargetIdentifiers, OutboundFlowSupport.CallOptions(input, withHeaders: false));
+        }
+        catch (CallNotConnectedException)
+        {
+            return GroupCallFlowResult.NotConnected;
         }
 
-        var ended = await call.WaitForDisconnectAsync(OutboundFlowSupport.MaxDuration(input));
-        if (ended.Status == CallFlowActionStatus.CallDisconnected)
+        if (await call.WaitForEndAsync(input.MaxDuration))
         {
-            return flow.Complete(GroupCallFlowResult.EndedByParticipants, true, call);
+            return GroupCallFlowResult.EndedByParticipants;
         }
 
-        var hungUp = await call.HangUpAsync(forEveryone: input.HangUpForEveryone ?? true, OutboundFlowSupport.ActionTimeout(input));
-        return flow.Complete(GroupCallFlowResult.EndedAtMaxDuration, hungUp.Succeeded, call, cause: hungUp.Succeeded ? null : hungUp);
+        await call.HangUpAsync(forEveryone: input.HangUpForEveryone ?? true, new CallActionOptions { Timeout = input.ActionTimeout });
+        return GroupCallFlowResult.EndedAtMaxDuration;
     }
+
+    /// <inheritdoc />
+    protected override IEnumerable<ValidationResult> Validate(OutboundCallInput input) => OutboundFlowSupport.RequireTargets(input, single: false);
 }

@@ -1,56 +1,73 @@
+using System.ComponentModel.DataAnnotations;
 using CallFlows.CallAutomation;
-using CallFlows.Functions.Runtime;
+using CallFlows.Runtime;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 
 namespace CallFlows.Functions.Flows;
 
 /// <summary>Transfer in a group call: sets up the group call, waits for the transferee, transfers it (with custom headers) to the target.</summary>
-public static class GroupTransferFlow
+[CallFlow]
+public sealed class GroupTransferFlow : OutboundCallFlow<OutboundCallInput, GroupTransferFlowResult>
 {
-    /// <summary>The orchestrator.</summary>
+    /// <summary>The orchestrator function.</summary>
     /// <param name="context">The orchestration context.</param>
     /// <returns>The outcome.</returns>
-    [Function(FlowNames.GroupTransfer)]
-    public static async Task<CallFlowOutcome> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
+    [Function(nameof(GroupTransferFlow))]
+    public static Task<CallFlowOutcome> Run([OrchestrationTrigger] TaskOrchestrationContext context) => CallFlowRunner.RunAsync<GroupTransferFlow>(context);
+
+    /// <inheritdoc />
+    public override async Task<GroupTransferFlowResult> RunAsync(CallFlowContext flow, OutboundCallInput input)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var flow = context.CreateCallFlow();
-        var input = flow.GetInput<OutboundCallInput>();
-        var actionTimeout = OutboundFlowSupport.ActionTimeout(input);
-        var call = await OutboundFlowSupport.GroupCallAsync(flow, input);
-        if (!call.IsConnected)
+        ArgumentNullException.ThrowIfNull(flow);
+        ArgumentNullException.ThrowIfNull(input);
+        CallFlowCall call;
+        try
         {
-            await OutboundFlowSupport.AbandonAsync(call, input);
-            return flow.Complete(GroupTransferFlowResult.NotConnected, false, call, cause: call.Connection);
+            call = await OutboundFlowSupport.GroupCallAsync(flow, input);
+        }
+        catch (CallNotConnectedException)
+        {
+            return GroupTransferFlowResult.NotConnected;
         }
 
-        var transferee = CommunicationIdentifier.FromRawId(input.Transferee!);
-        var present = await call.WaitForParticipantAsync(transferee, OutboundFlowSupport.ConnectTimeout(input));
-        if (!present.Succeeded)
+        try
         {
-            return await EndAsync(flow, call, input, present.Status == CallFlowActionStatus.CallDisconnected
-                ? GroupTransferFlowResult.CallEnded : GroupTransferFlowResult.TransfereeNotInCall, present);
-        }
+            var transferee = CommunicationIdentifier.FromRawId(input.Transferee!);
+            GroupTransferFlowResult result;
+            if (!await call.WaitForParticipantAsync(transferee, input.ConnectTimeout))
+            {
+                result = GroupTransferFlowResult.TransfereeNotInCall;
+            }
+            else
+            {
+                var options = new TransferOptions { Transferee = transferee, CallerId = input.CallerIdentifier, Timeout = input.ActionTimeout };
+                input.AddHeaders(options.CustomCallingContext);
+                var transferred = await call.TransferAsync(CommunicationIdentifier.FromRawId(input.TransferTarget!), options);
+                result = transferred.Status switch
+                {
+                    CallActionStatus.Succeeded => GroupTransferFlowResult.TransferAccepted,
+                    CallActionStatus.Failed => GroupTransferFlowResult.TransferFailed,
+                    _ => GroupTransferFlowResult.TransferTimedOut,
+                };
+            }
 
-        var options = new TransferFlowOptions { Transferee = transferee, CallerId = OutboundFlowSupport.CallerId(input) };
-        OutboundFlowSupport.AddHeaders(options.CustomCallingContext, input);
-        var transferred = await call.TransferAsync(CommunicationIdentifier.FromRawId(input.TransferTarget!), options, actionTimeout);
-        var result = transferred.Status switch
+            // The app leaves the group call; the remaining participants stay unless the request said otherwise.
+            await call.HangUpAsync(forEveryone: input.HangUpForEveryone ?? false, new CallActionOptions { Timeout = input.ActionTimeout });
+            return result;
+        }
+        catch (CallEndedException)
         {
-            CallFlowActionStatus.Succeeded => GroupTransferFlowResult.TransferAccepted,
-            CallFlowActionStatus.Failed => GroupTransferFlowResult.TransferFailed,
-            CallFlowActionStatus.TimedOut => GroupTransferFlowResult.TransferTimedOut,
-            _ => GroupTransferFlowResult.CallEnded,
-        };
-        return await EndAsync(flow, call, input, result, transferred);
+            return GroupTransferFlowResult.CallEnded;
+        }
     }
 
-    private static async Task<CallFlowOutcome> EndAsync(CallFlow flow, CallFlowCall call, OutboundCallInput input, GroupTransferFlowResult result, CallFlowActionResult cause)
+    /// <inheritdoc />
+    protected override IEnumerable<ValidationResult> Validate(OutboundCallInput input)
     {
-        // The app leaves the group call; the remaining participants stay unless the request said otherwise.
-        await call.HangUpAsync(forEveryone: input.HangUpForEveryone ?? false, OutboundFlowSupport.ActionTimeout(input));
-        var succeeded = result == GroupTransferFlowResult.TransferAccepted;
-        return flow.Complete(result, succeeded, call, cause: succeeded ? null : cause);
+        ArgumentNullException.ThrowIfNull(input);
+        return OutboundFlowSupport.RequireTargets(input, single: false)
+            .Concat(OutboundFlowSupport.Require(input.TransferTarget, "transferTarget", "for a group transfer"))
+            .Concat(OutboundFlowSupport.Require(input.Transferee, "transferee", "for a group transfer"));
     }
 }

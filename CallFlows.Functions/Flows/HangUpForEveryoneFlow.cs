@@ -1,41 +1,46 @@
-using CallFlows.Functions.Runtime;
+using System.ComponentModel.DataAnnotations;
+using CallFlows.Runtime;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 
 namespace CallFlows.Functions.Flows;
 
 /// <summary>Hang up for everyone: sets up a group call (or joins the given call) and ends it for all participants.</summary>
-public static class HangUpForEveryoneFlow
+[CallFlow]
+public sealed class HangUpForEveryoneFlow : OutboundCallFlow<OutboundCallInput, HangUpForEveryoneFlowResult>
 {
-    /// <summary>The orchestrator.</summary>
+    /// <summary>The orchestrator function.</summary>
     /// <param name="context">The orchestration context.</param>
     /// <returns>The outcome.</returns>
-    [Function(FlowNames.HangUpForEveryone)]
-    public static async Task<CallFlowOutcome> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
+    [Function(nameof(HangUpForEveryoneFlow))]
+    public static Task<CallFlowOutcome> Run([OrchestrationTrigger] TaskOrchestrationContext context) => CallFlowRunner.RunAsync<HangUpForEveryoneFlow>(context);
+
+    /// <inheritdoc />
+    public override async Task<HangUpForEveryoneFlowResult> RunAsync(CallFlowContext flow, OutboundCallInput input)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var flow = context.CreateCallFlow();
-        var input = flow.GetInput<OutboundCallInput>();
-        var call = await OutboundFlowSupport.GroupCallAsync(flow, input);
-        if (!call.IsConnected)
+        ArgumentNullException.ThrowIfNull(flow);
+        ArgumentNullException.ThrowIfNull(input);
+        CallFlowCall call;
+        try
         {
-            await OutboundFlowSupport.AbandonAsync(call, input);
-            return flow.Complete(HangUpForEveryoneFlowResult.NotConnected, false, call, cause: call.Connection);
+            call = await OutboundFlowSupport.GroupCallAsync(flow, input);
+        }
+        catch (CallNotConnectedException)
+        {
+            return HangUpForEveryoneFlowResult.NotConnected;
         }
 
-        // Let the call run for the requested time (0 by default is allowed: end it at once).
-        if (input.MaxDurationSeconds > 0)
+        // Let the call run for the requested time (0 is allowed: end it at once).
+        if (input.MaxDuration > TimeSpan.Zero && await call.WaitForEndAsync(input.MaxDuration))
         {
-            var ended = await call.WaitForDisconnectAsync(OutboundFlowSupport.MaxDuration(input));
-            if (ended.Status == CallFlowActionStatus.CallDisconnected)
-            {
-                return flow.Complete(HangUpForEveryoneFlowResult.CallEnded, false, call, cause: ended);
-            }
+            return HangUpForEveryoneFlowResult.CallEnded;
         }
 
-        var hungUp = await call.HangUpAsync(forEveryone: true, OutboundFlowSupport.ActionTimeout(input));
-        return hungUp.Succeeded
-            ? flow.Complete(HangUpForEveryoneFlowResult.EndedForEveryone, true, call)
-            : flow.Complete(HangUpForEveryoneFlowResult.HangUpFailed, false, call, cause: hungUp);
+        var hungUp = await call.HangUpAsync(forEveryone: true, new CallActionOptions { Timeout = input.ActionTimeout });
+        return hungUp.Succeeded ? HangUpForEveryoneFlowResult.EndedForEveryone : HangUpForEveryoneFlowResult.HangUpFailed;
     }
+
+    /// <inheritdoc />
+    protected override IEnumerable<ValidationResult> Validate(OutboundCallInput input) =>
+        input?.Locator is null ? OutboundFlowSupport.RequireTargets(input!, single: false) : [];
 }

@@ -1,6 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using CallFlows.CallAutomation;
-using CallFlows.Functions.Configuration;
-using CallFlows.Functions.Runtime;
+using CallFlows.Runtime;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 
@@ -11,127 +11,114 @@ namespace CallFlows.Functions.Flows;
 /// answer, cancel a still-pending invitation and fall back to a transfer (with custom headers) or a hang-up, as the
 /// routing rule's settings say.
 /// </summary>
-public static class InboundRoutingFlow
+[CallFlow]
+public sealed class InboundRoutingFlow : InboundCallFlow<InboundRouteSettings, InboundRoutingFlowResult>
 {
-    private static readonly TimeSpan ActionTimeout = TimeSpan.FromSeconds(30);
+    private static readonly CallActionOptions ActionOptions = new();
 
-    /// <summary>The orchestrator.</summary>
+    /// <summary>The orchestrator function.</summary>
     /// <param name="context">The orchestration context.</param>
     /// <returns>The outcome.</returns>
-    [Function(FlowNames.InboundRouting)]
-    public static async Task<CallFlowOutcome> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var flow = context.CreateCallFlow();
-        var input = flow.GetInput<InboundCallInput>();
-        var settings = input.Settings ?? new InboundRouteSettings();
+    [Function(nameof(InboundRoutingFlow))]
+    public static Task<CallFlowOutcome> Run([OrchestrationTrigger] TaskOrchestrationContext context) => CallFlowRunner.RunAsync<InboundRoutingFlow>(context);
 
-        var call = await flow.AnswerAsync(input.IncomingCall, settings.AnswerTimeout);
-        if (!call.IsConnected)
+    /// <inheritdoc />
+    public override async Task<InboundRoutingFlowResult> RunAsync(CallFlowContext flow, IncomingCall incomingCall, InboundRouteSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        ArgumentNullException.ThrowIfNull(incomingCall);
+        ArgumentNullException.ThrowIfNull(settings);
+        CallFlowCall call;
+        try
         {
-            if (call.Connection?.Status == CallFlowActionStatus.TimedOut)
+            call = await flow.AnswerAsync(incomingCall, new AnswerOptions { Timeout = settings.AnswerTimeout });
+        }
+        catch (CallNotConnectedException)
+        {
+            return InboundRoutingFlowResult.AnswerFailed;
+        }
+
+        var agentJoined = false;
+        try
+        {
+            var agent = CommunicationIdentifier.FromRawId(settings.Agent!);
+            var invite = new AddParticipantFlowOptions
             {
-                await call.HangUpAsync(forEveryone: true, ActionTimeout);
+                InvitationTimeout = settings.AgentInvitationTimeout,
+                CallerId = AgentCallerId(settings, incomingCall, agent),
+                Timeout = settings.AgentWaitTimeout,
+            };
+            var added = await call.AddParticipantAsync(agent, invite);
+            agentJoined = added.Succeeded;
+            if (!agentJoined && added.TimedOut && added.InvitationId is not null)
+            {
+                // ACS has not given up on the invitation yet: withdraw it so the agent's phone stops ringing.
+                var cancelled = await call.CancelAddParticipantAsync(added.InvitationId);
+                agentJoined = !cancelled.Succeeded && call.Has(agent);
             }
 
-            return flow.Complete(InboundRoutingFlowResult.AnswerFailed, false, call, cause: call.Connection);
+            if (agentJoined)
+            {
+                return await StayWithAgentAsync(flow, call, settings, incomingCall, agent);
+            }
+
+            flow.SetOutcomeDetail("No agent: " + added.Describe() + ".", added.Failure);
+            return settings.OnNoAgent == NoAgentAction.Transfer
+                ? await TransferToFallbackAsync(flow, call, settings)
+                : await HangUpAsync(call, InboundRoutingFlowResult.HungUpNoAgent);
         }
-
-        var agent = CommunicationIdentifier.FromRawId(settings.Agent!);
-        var invite = new AddParticipantFlowOptions
+        catch (CallEndedException)
         {
-            InvitationTimeout = settings.AgentInvitationTimeout,
-            CallerId = AgentCallerId(settings, input.IncomingCall, agent),
-        };
-        var added = await call.AddParticipantAsync(agent, invite, settings.AgentWaitTimeout);
-        switch (added.Status)
-        {
-            case CallFlowActionStatus.Succeeded:
-                return await StayWithAgentAsync(flow, call, settings, input.IncomingCall, agent);
-            case CallFlowActionStatus.CallDisconnected:
-                return flow.Complete(InboundRoutingFlowResult.CallerHungUp, false, call, "The caller hung up while the agent was invited.");
-            case CallFlowActionStatus.TimedOut when added.InvitationId is not null:
-                // ACS has not given up on the invitation yet: withdraw it so the agent's phone stops ringing.
-                var cancelled = await call.CancelAddParticipantAsync(added.InvitationId, ActionTimeout);
-                if (!cancelled.Succeeded && call.HasParticipant(agent))
-                {
-                    return await StayWithAgentAsync(flow, call, settings, input.IncomingCall, agent);
-                }
+            // The one place a hang-up is handled: after the agent joined it is the normal end of the call.
+            if (agentJoined)
+            {
+                flow.SetOutcomeDetail("The agent joined; the call ended normally.");
+                return InboundRoutingFlowResult.AgentConnected;
+            }
 
-                break;
+            return InboundRoutingFlowResult.CallerHungUp;
         }
-
-        if (call.IsDisconnected)
-        {
-            return flow.Complete(InboundRoutingFlowResult.CallerHungUp, false, call, "The caller hung up before an agent joined.");
-        }
-
-        return settings.OnNoAgent == NoAgentAction.Transfer
-            ? await TransferToFallbackAsync(flow, call, settings, added)
-            : await HangUpAsync(flow, call, InboundRoutingFlowResult.HungUpNoAgent, added);
     }
 
-    private static async Task<CallFlowOutcome> StayWithAgentAsync(CallFlow flow, CallFlowCall call, InboundRouteSettings settings, IncomingCall incoming, CommunicationIdentifier agent)
+    /// <inheritdoc />
+    protected override IEnumerable<ValidationResult> Validate(InboundRouteSettings settings) => settings.Check();
+
+    private static async Task<InboundRoutingFlowResult> StayWithAgentAsync(CallFlowContext flow, CallFlowCall call, InboundRouteSettings settings, IncomingCall incoming, CommunicationIdentifier agent)
     {
         // The app stays in the call as its third party: when the caller or the agent leaves, the call is over for the
         // other one too, so the flow ends it for everyone (ACS would otherwise keep the remaining party connected).
-        await call.WaitForParticipantAsync(agent, ActionTimeout);
-        var caller = incoming.From?.RawId;
-        var someoneLeft = await call.WaitForRosterAsync(
-            roster => !roster.Any(p => p.Identifier?.RawId == agent.RawId) || (caller is not null && !roster.Any(p => p.Identifier?.RawId == caller)),
-            settings.MaxCallDuration);
-        switch (someoneLeft.Status)
-        {
-            case CallFlowActionStatus.CallDisconnected:
-                return flow.Complete(InboundRoutingFlowResult.AgentConnected, true, call, "The agent joined; the call ended normally.");
-            case CallFlowActionStatus.TimedOut:
-                await call.HangUpAsync(forEveryone: true, ActionTimeout);
-                return flow.Complete(InboundRoutingFlowResult.AgentConnected, true, call, "The call reached its maximum duration and was ended.");
-            default:
-                var leaver = call.HasParticipant(agent) ? "caller" : "agent";
-                await call.HangUpAsync(forEveryone: true, ActionTimeout);
-                return flow.Complete(InboundRoutingFlowResult.AgentConnected, true, call, $"The agent joined; the {leaver} left and the call was ended.");
-        }
+        await call.WaitForParticipantAsync(agent, TimeSpan.FromSeconds(30));
+        var caller = incoming.From;
+        var someoneLeft = await call.WaitUntilAsync(() => !call.Has(agent) || (caller is not null && !call.Has(caller)), settings.MaxCallDuration);
+        var leaver = call.Has(agent) ? "caller" : "agent";
+        await call.HangUpAsync(forEveryone: true, ActionOptions);
+        flow.SetOutcomeDetail(someoneLeft
+            ? $"The agent joined; the {leaver} left and the call was ended."
+            : "The call reached its maximum duration and was ended.");
+        return InboundRoutingFlowResult.AgentConnected;
     }
 
-    private static async Task<CallFlowOutcome> TransferToFallbackAsync(CallFlow flow, CallFlowCall call, InboundRouteSettings settings, CallFlowActionResult noAgent)
+    private static async Task<InboundRoutingFlowResult> TransferToFallbackAsync(CallFlowContext flow, CallFlowCall call, InboundRouteSettings settings)
     {
-        var transfer = new TransferFlowOptions();
-        foreach (var (key, value) in settings.FallbackSipHeaders)
+        var transfer = new TransferOptions();
+        settings.AddFallbackHeaders(transfer.CustomCallingContext);
+        var transferred = await call.TransferAsync(CommunicationIdentifier.FromRawId(settings.FallbackTarget!), transfer);
+        if (!transferred.Succeeded)
         {
-            transfer.CustomCallingContext.AddSipX(key, value);
+            flow.SetOutcomeDetail("The fallback transfer " + transferred.Describe() + ".", transferred.Failure);
+            return await HangUpAsync(call, InboundRoutingFlowResult.FallbackTransferFailed);
         }
 
-        if (settings.FallbackUui is not null)
-        {
-            transfer.CustomCallingContext.AddSipUui(settings.FallbackUui);
-        }
-
-        foreach (var (key, value) in settings.FallbackVoipHeaders)
-        {
-            transfer.CustomCallingContext.AddVoip(key, value);
-        }
-
-        var transferred = await call.TransferAsync(CommunicationIdentifier.FromRawId(settings.FallbackTarget!), transfer, ActionTimeout);
-        if (transferred.Succeeded)
-        {
-            // A 1:1 transfer takes the app out of the call; CallDisconnected normally follows.
-            await call.WaitForDisconnectAsync(ActionTimeout);
-            return flow.Complete(InboundRoutingFlowResult.TransferredToFallback, true, call, $"No agent ({noAgent}); transferred to {settings.FallbackTarget}.");
-        }
-
-        if (transferred.Status == CallFlowActionStatus.CallDisconnected)
-        {
-            return flow.Complete(InboundRoutingFlowResult.CallerHungUp, false, call, "The caller hung up during the fallback transfer.");
-        }
-
-        return await HangUpAsync(flow, call, InboundRoutingFlowResult.FallbackTransferFailed, transferred);
+        // A 1:1 transfer takes the app out of the call: the end of its leg normally follows.
+        await call.WaitForEndAsync(ActionOptions.Timeout);
+        flow.SetOutcomeDetail($"No agent; transferred to {settings.FallbackTarget}.");
+        return InboundRoutingFlowResult.TransferredToFallback;
     }
 
-    private static async Task<CallFlowOutcome> HangUpAsync(CallFlow flow, CallFlowCall call, InboundRoutingFlowResult result, CallFlowActionResult cause)
+    private static async Task<InboundRoutingFlowResult> HangUpAsync(CallFlowCall call, InboundRoutingFlowResult result)
     {
-        await call.HangUpAsync(forEveryone: true, ActionTimeout);
-        return flow.Complete(result, result == InboundRoutingFlowResult.HungUpNoAgent, call, cause: cause);
+        await call.HangUpAsync(forEveryone: true, ActionOptions);
+        return result;
     }
 
     private static PhoneNumberIdentifier? AgentCallerId(InboundRouteSettings settings, IncomingCall incoming, CommunicationIdentifier agent)

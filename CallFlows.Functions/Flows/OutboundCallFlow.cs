@@ -1,46 +1,44 @@
-using CallFlows.CallAutomation;
-using CallFlows.Functions.Runtime;
+using System.ComponentModel.DataAnnotations;
+using CallFlows.Runtime;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 
 namespace CallFlows.Functions.Flows;
 
 /// <summary>Outbound 1:1 call: a phone number (with caller id) or an ACS user; stays connected until the callee hangs up or the maximum duration.</summary>
-public static class OutboundCallFlow
+[CallFlow]
+public sealed class OutboundCallFlow : OutboundCallFlow<OutboundCallInput, OutboundCallFlowResult>
 {
-    /// <summary>The orchestrator.</summary>
+    /// <summary>The orchestrator function.</summary>
     /// <param name="context">The orchestration context.</param>
     /// <returns>The outcome.</returns>
-    [Function(FlowNames.OutboundCall)]
-    public static async Task<CallFlowOutcome> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
+    [Function(nameof(OutboundCallFlow))]
+    public static Task<CallFlowOutcome> Run([OrchestrationTrigger] TaskOrchestrationContext context) => CallFlowRunner.RunAsync<OutboundCallFlow>(context);
+
+    /// <inheritdoc />
+    public override async Task<OutboundCallFlowResult> RunAsync(CallFlowContext flow, OutboundCallInput input)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var flow = context.CreateCallFlow();
-        var input = flow.GetInput<OutboundCallInput>();
-        var options = new CreateCallFlowOptions { CallerId = OutboundFlowSupport.CallerId(input), DisplayName = input.DisplayName };
-        OutboundFlowSupport.AddHeaders(options.CustomCallingContext, input);
-
-        var call = await flow.CreateCallAsync(CommunicationIdentifier.FromRawId(input.Targets[0]), options, OutboundFlowSupport.ConnectTimeout(input));
-        if (!call.IsConnected)
+        ArgumentNullException.ThrowIfNull(flow);
+        ArgumentNullException.ThrowIfNull(input);
+        CallFlowCall call;
+        try
         {
-            var status = call.Connection?.Status;
-            if (status == CallFlowActionStatus.TimedOut)
-            {
-                await OutboundFlowSupport.AbandonAsync(call, input);
-            }
-
-            return status is CallFlowActionStatus.TimedOut or CallFlowActionStatus.CallDisconnected
-                ? flow.Complete(OutboundCallFlowResult.NotAnswered, false, call, cause: call.Connection)
-                : flow.Complete(OutboundCallFlowResult.CallFailed, false, call, cause: call.Connection);
+            call = await flow.CreateCallAsync(input.TargetIdentifiers[0], OutboundFlowSupport.CallOptions(input, withHeaders: true));
+        }
+        catch (CallNotConnectedException notConnected)
+        {
+            return notConnected.Reason == CallNotConnectedReason.Failed ? OutboundCallFlowResult.CallFailed : OutboundCallFlowResult.NotAnswered;
         }
 
-        var ended = await call.WaitForDisconnectAsync(OutboundFlowSupport.MaxDuration(input));
-        if (ended.Status == CallFlowActionStatus.CallDisconnected)
+        if (await call.WaitForEndAsync(input.MaxDuration))
         {
-            return flow.Complete(OutboundCallFlowResult.CalleeHungUp, true, call);
+            return OutboundCallFlowResult.CalleeHungUp;
         }
 
-        var hungUp = await call.HangUpAsync(forEveryone: input.HangUpForEveryone ?? true, OutboundFlowSupport.ActionTimeout(input));
-        return flow.Complete(OutboundCallFlowResult.EndedAtMaxDuration, hungUp.Succeeded, call, cause: hungUp.Succeeded ? null : hungUp);
+        await call.HangUpAsync(forEveryone: input.HangUpForEveryone ?? true, new CallActionOptions { Timeout = input.ActionTimeout });
+        return OutboundCallFlowResult.EndedAtMaxDuration;
     }
+
+    /// <inheritdoc />
+    protected override IEnumerable<ValidationResult> Validate(OutboundCallInput input) => OutboundFlowSupport.RequireTargets(input, single: true);
 }

@@ -1,67 +1,49 @@
-using CallFlows.CallAutomation;
-using CallFlows.Functions.Actions;
-using CallFlows.Functions.Runtime;
+using System.ComponentModel.DataAnnotations;
+using CallFlows.Runtime;
 
 namespace CallFlows.Functions.Flows;
 
-/// <summary>Pieces the outbound sample flows share: reading their input and setting up their call.</summary>
+/// <summary>Pieces the outbound sample flows share: their input rules and setting up their call.</summary>
 internal static class OutboundFlowSupport
 {
-    public static PhoneNumberIdentifier? CallerId(OutboundCallInput input) =>
-        input.CallerId is null ? null : CommunicationIdentifier.FromRawId(input.CallerId) as PhoneNumberIdentifier;
-
-    public static IReadOnlyList<CommunicationIdentifier> Targets(OutboundCallInput input) =>
-        input.Targets.Select(CommunicationIdentifier.FromRawId).ToList();
-
-    public static TimeSpan ConnectTimeout(OutboundCallInput input) => TimeSpan.FromSeconds(input.ConnectTimeoutSeconds);
-
-    public static TimeSpan ActionTimeout(OutboundCallInput input) => TimeSpan.FromSeconds(input.ActionTimeoutSeconds);
-
-    public static TimeSpan MaxDuration(OutboundCallInput input) => TimeSpan.FromSeconds(input.MaxDurationSeconds);
-
-    /// <summary>Copies the request's custom headers (SIP keys without prefix, UUI, VoIP) into a context.</summary>
-    public static void AddHeaders(CustomCallingContext context, OutboundCallInput input)
+    /// <summary>The options of a 1:1 call from the request.</summary>
+    public static CreateCallFlowOptions CallOptions(OutboundCallInput input, bool withHeaders)
     {
-        foreach (var (key, value) in input.SipHeaders ?? new Dictionary<string, string>())
+        var options = new CreateCallFlowOptions { CallerId = input.CallerIdentifier, DisplayName = input.DisplayName, Timeout = input.ConnectTimeout };
+        if (withHeaders)
         {
-            context.AddSipX(key, value);
+            input.AddHeaders(options.CustomCallingContext);
         }
 
-        if (input.Uui is not null)
-        {
-            context.AddSipUui(input.Uui);
-        }
-
-        foreach (var (key, value) in input.VoipHeaders ?? new Dictionary<string, string>())
-        {
-            context.AddVoip(key, value);
-        }
+        return options;
     }
 
     /// <summary>Sets up the group call of a sample: one call to all targets, or joining the given existing call.</summary>
-    public static Task<CallFlowCall> GroupCallAsync(CallFlow flow, OutboundCallInput input)
-    {
-        if (input.LocatorKind is { } kind && input.LocatorId is { } id)
-        {
-            CallLocator locator = kind switch
-            {
-                CallLocatorKind.GroupCall => new GroupCallLocator(id),
-                CallLocatorKind.Room => new RoomCallLocator(id),
-                _ => new ServerCallLocator(id),
-            };
-            return flow.ConnectAsync(locator, ConnectTimeout(input));
-        }
+    public static Task<CallFlowCall> GroupCallAsync(CallFlowContext flow, OutboundCallInput input) =>
+        input.LocatorOrNull() is { } locator
+            ? flow.ConnectAsync(locator, new ConnectOptions { Timeout = input.ConnectTimeout })
+            : flow.CreateGroupCallAsync(input.TargetIdentifiers, CallOptions(input, withHeaders: false));
 
-        return flow.CreateGroupCallAsync(Targets(input), new CreateGroupCallFlowOptions { CallerId = CallerId(input), DisplayName = input.DisplayName },
-            ConnectTimeout(input));
+    /// <summary>The rule every sample but the joining ones has: at least one target (exactly one when <paramref name="single"/>).</summary>
+    public static IEnumerable<ValidationResult> RequireTargets(OutboundCallInput input, bool single)
+    {
+        var count = input.Targets?.Count ?? 0;
+        if (count == 0)
+        {
+            yield return new ValidationResult("'targets' needs at least one raw id.", ["targets"]);
+        }
+        else if (single && count != 1)
+        {
+            yield return new ValidationResult("'targets' must hold exactly one raw id for this flow.", ["targets"]);
+        }
     }
 
-    /// <summary>Cleans up a call that did not connect in time: ACS may still be ringing it.</summary>
-    public static async Task AbandonAsync(CallFlowCall call, OutboundCallInput input)
+    /// <summary>A required raw-id field of one flow.</summary>
+    public static IEnumerable<ValidationResult> Require(string? value, string field, string why)
     {
-        if (call.CallConnectionId is not null && !call.IsDisconnected)
+        if (value is null)
         {
-            await call.HangUpAsync(forEveryone: true, ActionTimeout(input));
+            yield return new ValidationResult($"'{field}' is required {why}.", [field]);
         }
     }
 }

@@ -1,52 +1,60 @@
+using System.ComponentModel.DataAnnotations;
 using CallFlows.CallAutomation;
-using CallFlows.Functions.Runtime;
+using CallFlows.Runtime;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 
 namespace CallFlows.Functions.Flows;
 
 /// <summary>Remove a participant: sets up the group call, waits for the participant to join, removes it.</summary>
-public static class RemoveParticipantFlow
+[CallFlow]
+public sealed class RemoveParticipantFlow : OutboundCallFlow<OutboundCallInput, RemoveParticipantFlowResult>
 {
-    /// <summary>The orchestrator.</summary>
+    /// <summary>The orchestrator function.</summary>
     /// <param name="context">The orchestration context.</param>
     /// <returns>The outcome.</returns>
-    [Function(FlowNames.RemoveParticipant)]
-    public static async Task<CallFlowOutcome> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
+    [Function(nameof(RemoveParticipantFlow))]
+    public static Task<CallFlowOutcome> Run([OrchestrationTrigger] TaskOrchestrationContext context) => CallFlowRunner.RunAsync<RemoveParticipantFlow>(context);
+
+    /// <inheritdoc />
+    public override async Task<RemoveParticipantFlowResult> RunAsync(CallFlowContext flow, OutboundCallInput input)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var flow = context.CreateCallFlow();
-        var input = flow.GetInput<OutboundCallInput>();
-        var actionTimeout = OutboundFlowSupport.ActionTimeout(input);
-        var call = await OutboundFlowSupport.GroupCallAsync(flow, input);
-        if (!call.IsConnected)
+        ArgumentNullException.ThrowIfNull(flow);
+        ArgumentNullException.ThrowIfNull(input);
+        CallFlowCall call;
+        try
         {
-            await OutboundFlowSupport.AbandonAsync(call, input);
-            return flow.Complete(RemoveParticipantFlowResult.NotConnected, false, call, cause: call.Connection);
+            call = await OutboundFlowSupport.GroupCallAsync(flow, input);
+        }
+        catch (CallNotConnectedException)
+        {
+            return RemoveParticipantFlowResult.NotConnected;
         }
 
-        var participant = CommunicationIdentifier.FromRawId(input.Participant!);
-        var present = await call.WaitForParticipantAsync(participant, OutboundFlowSupport.ConnectTimeout(input));
-        RemoveParticipantFlowResult result;
-        CallFlowActionResult cause = present;
-        if (!present.Succeeded)
+        try
         {
-            result = present.Status == CallFlowActionStatus.CallDisconnected ? RemoveParticipantFlowResult.CallEnded : RemoveParticipantFlowResult.ParticipantNotInCall;
-        }
-        else
-        {
-            var removed = await call.RemoveParticipantAsync(participant, actionTimeout);
-            cause = removed;
-            result = removed.Status switch
+            var participant = CommunicationIdentifier.FromRawId(input.Participant!);
+            var result = RemoveParticipantFlowResult.ParticipantNotInCall;
+            if (await call.WaitForParticipantAsync(participant, input.ConnectTimeout))
             {
-                CallFlowActionStatus.Succeeded => RemoveParticipantFlowResult.ParticipantRemoved,
-                CallFlowActionStatus.CallDisconnected => RemoveParticipantFlowResult.CallEnded,
-                _ => RemoveParticipantFlowResult.RemoveFailed,
-            };
-        }
+                var removed = await call.RemoveParticipantAsync(participant, new CallActionOptions { Timeout = input.ActionTimeout });
+                result = removed.Succeeded ? RemoveParticipantFlowResult.ParticipantRemoved : RemoveParticipantFlowResult.RemoveFailed;
+            }
 
-        await call.HangUpAsync(forEveryone: input.HangUpForEveryone ?? true, actionTimeout);
-        var succeeded = result == RemoveParticipantFlowResult.ParticipantRemoved;
-        return flow.Complete(result, succeeded, call, cause: succeeded ? null : cause);
+            await call.HangUpAsync(forEveryone: input.HangUpForEveryone ?? true, new CallActionOptions { Timeout = input.ActionTimeout });
+            return result;
+        }
+        catch (CallEndedException)
+        {
+            return RemoveParticipantFlowResult.CallEnded;
+        }
+    }
+
+    /// <inheritdoc />
+    protected override IEnumerable<ValidationResult> Validate(OutboundCallInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return OutboundFlowSupport.RequireTargets(input, single: false)
+            .Concat(OutboundFlowSupport.Require(input.Participant, "participant", "for this flow"));
     }
 }

@@ -1,12 +1,10 @@
+using System.Reflection;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using CallFlows.CallAutomation;
 using CallFlows.Emulator;
-using CallFlows.Functions;
-using CallFlows.Functions.Configuration;
-using CallFlows.Functions.Routing;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
@@ -121,11 +119,15 @@ public sealed class CallFlowsLocalApp : IAsyncDisposable
             var baseUrl = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
             appBaseAddress = baseUrl;
             IList<RouteRule>? explicitRules = options.RoutingRules;
-            IList<RouteRule> demoRules = DemoWorld.RoutingRules(connection.ResourceId);
+            Assembly appAssembly = options.FunctionsAssembly
+                ?? (options.FunctionsAssemblyPath is { } path ? Assembly.LoadFrom(Path.GetFullPath(path)) : typeof(CallFlows.Functions.Flows.InboundRoutingFlow).Assembly);
+            // The demo numbers route to the shipped flows: only the shipped app has them.
+            IList<RouteRule> demoRules = appAssembly == typeof(CallFlows.Functions.Flows.InboundRoutingFlow).Assembly ? DemoWorld.RoutingRules(connection.ResourceId) : [];
             string routingSource = "the demo numbers";
 
             var hostOptions = new LocalHostOptions
             {
+                FunctionsAssembly = appAssembly,
                 HttpPort = port,
                 TaskHubName = options.TaskHubName,
                 Engine = options.Engine,
@@ -140,7 +142,7 @@ public sealed class CallFlowsLocalApp : IAsyncDisposable
                 MinimumLogLevel = options.MinimumLogLevel,
                 ConfigureServices = (services, configuration) =>
                 {
-                    services.AddCallFlows(configuration);
+                    services.AddCallFlows(configuration, appAssembly);
                     services.PostConfigure<CallFlowsOptions>(o => routingSource = ApplyRouting(o.Routing, explicitRules, demoRules, options.UseDemoRouting));
                     options.ConfigureServices?.Invoke(services, configuration);
                 },

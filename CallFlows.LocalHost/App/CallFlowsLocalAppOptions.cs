@@ -1,5 +1,4 @@
 using CallFlows.Emulator;
-using CallFlows.Functions.Configuration;
 using CallFlows.LocalHost.Azurite;
 
 namespace CallFlows.LocalHost.App;
@@ -7,6 +6,15 @@ namespace CallFlows.LocalHost.App;
 /// <summary>Options of <see cref="CallFlowsLocalApp.StartAsync(CallFlowsLocalAppOptions?, CancellationToken)"/>.</summary>
 public sealed class CallFlowsLocalAppOptions
 {
+    /// <summary>
+    /// The Functions app to host (its assembly; its flows and the functions of its referenced libraries). Default
+    /// <see langword="null"/>: <see cref="FunctionsAssemblyPath"/>, else the shipped <c>CallFlows.Functions</c> app.
+    /// </summary>
+    public System.Reflection.Assembly? FunctionsAssembly { get; set; }
+
+    /// <summary>Path of the Functions app assembly to host when <see cref="FunctionsAssembly"/> is not set (e.g. a user's app). Default <see langword="null"/>.</summary>
+    public string? FunctionsAssemblyPath { get; set; }
+
     /// <summary>
     /// An emulator already running elsewhere (its base address, e.g. <c>http://127.0.0.1:5050/</c>): its connection
     /// string, resource id and OpenID configuration are read from its control API (<c>GET /emulator</c>). Default

@@ -1,4 +1,3 @@
-using CallFlows.Functions.Runtime;
 
 namespace CallFlows.LocalHost.App;
 
@@ -10,7 +9,7 @@ namespace CallFlows.LocalHost.App;
 public sealed record DemoCallReport(
     DemoScenario Scenario,
     string? InstanceId,
-    CallStatusReader.CallStatusResponse? Status,
+    CallStatusResponse? Status,
     string? Error)
 {
     /// <summary>Gets a value indicating whether the call ended with the expected flow and result.</summary>

@@ -3,8 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using CallFlows.Functions.Flows;
-using CallFlows.Functions.Runtime;
-using CallFlows.Functions.Triggers;
 
 namespace CallFlows.LocalHost.App;
 
@@ -19,35 +17,35 @@ public static class DemoRunner
     public static IReadOnlyList<DemoScenario> Scenarios { get; } =
     [
         Inbound("Inbound call reaches an agent (caller hangs up after 5 s)", DemoWorld.DemoCallerNumber, DemoWorld.AgentAnswersNumber,
-            FlowNames.InboundRouting, nameof(InboundRoutingFlowResult.AgentConnected)),
+            nameof(InboundRoutingFlow), nameof(InboundRoutingFlowResult.AgentConnected)),
         Inbound("Agent declines: fallback transfer with custom headers", "+15550001001", DemoWorld.AgentDeclinesNumber,
-            FlowNames.InboundRouting, nameof(InboundRoutingFlowResult.TransferredToFallback)),
+            nameof(InboundRoutingFlow), nameof(InboundRoutingFlowResult.TransferredToFallback)),
         Inbound("Agent is busy: the flow hangs up", "+15550001002", DemoWorld.AgentBusyNumber,
-            FlowNames.InboundRouting, nameof(InboundRoutingFlowResult.HungUpNoAgent)),
+            nameof(InboundRoutingFlow), nameof(InboundRoutingFlowResult.HungUpNoAgent)),
         Inbound("Agent does not answer (2 s invitation timeout)", "+15550001003", DemoWorld.AgentNoAnswerNumber,
-            FlowNames.InboundRouting, nameof(InboundRoutingFlowResult.HungUpNoAgent)),
+            nameof(InboundRoutingFlow), nameof(InboundRoutingFlowResult.HungUpNoAgent)),
         Outbound("Outbound PSTN call with caller id", new
         {
             flow = "OutboundCall", targets = new[] { "4:" + DemoWorld.PstnCalleeNumber }, callerId = "4:" + DemoWorld.AgentAnswersNumber,
             displayName = "CallFlows demo",
-        }, FlowNames.OutboundCall, nameof(OutboundCallFlowResult.CalleeHungUp)),
+        }, nameof(OutboundCallFlow), nameof(OutboundCallFlowResult.CalleeHungUp)),
         Outbound("Outbound call to an ACS user", resourceId => new
         {
             flow = "OutboundCall", targets = new[] { DemoWorld.AcsCallee(resourceId) },
-        }, FlowNames.OutboundCall, nameof(OutboundCallFlowResult.CalleeHungUp)),
+        }, nameof(OutboundCallFlow), nameof(OutboundCallFlowResult.CalleeHungUp)),
         Outbound("Group call: a phone and an ACS user", resourceId => new
         {
             flow = "GroupCall", targets = new[] { "4:" + DemoWorld.PstnCallee2Number, DemoWorld.AcsCallee(resourceId) },
             callerId = "4:" + DemoWorld.AgentAnswersNumber, maxDurationSeconds = 20,
-        }, FlowNames.GroupCall, nameof(GroupCallFlowResult.EndedByParticipants)),
+        }, nameof(GroupCallFlow), nameof(GroupCallFlowResult.EndedByParticipants)),
         Outbound("Connect to a room, leave after 2 s", new
         {
             flow = "ConnectCall", locator = new { kind = "room", id = DemoWorld.DemoRoomId }, maxDurationSeconds = 2,
-        }, FlowNames.ConnectCall, nameof(ConnectCallFlowResult.LeftAtMaxDuration)),
+        }, nameof(ConnectCallFlow), nameof(ConnectCallFlowResult.LeftAtMaxDuration)),
         Inbound("Routing rule rejects the call", "+15550001004", DemoWorld.RejectedNumber,
-            FlowNames.RejectCall, nameof(RoutedCallFlowResult.Rejected)),
+            nameof(RejectCallFlow), nameof(RoutedCallResult.Rejected)),
         Inbound("Routing rule redirects the call", "+15550001005", DemoWorld.RedirectedNumber,
-            FlowNames.RedirectCall, nameof(RoutedCallFlowResult.Redirected)),
+            nameof(RedirectCallFlow), nameof(RoutedCallResult.Redirected)),
     ];
 
     /// <summary>Runs every scenario at once and prints the report.</summary>
@@ -79,7 +77,7 @@ public static class DemoRunner
     static async Task<DemoCallReport> RunOneAsync(CallFlowsLocalApp app, DemoScenario scenario, TimeSpan timeout, CancellationToken cancellationToken)
     {
         string? instanceId = null;
-        CallStatusReader.CallStatusResponse? status = null;
+        CallStatusResponse? status = null;
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         cts.CancelAfter(timeout);
         try
@@ -90,7 +88,7 @@ public static class DemoRunner
                 using HttpResponseMessage response = await app.Client.GetAsync("api/calls/" + Uri.EscapeDataString(instanceId), cts.Token);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
-                    status = await response.Content.ReadFromJsonAsync<CallStatusReader.CallStatusResponse>(JsonHttpResult.SerializerOptions, cts.Token);
+                    status = await response.Content.ReadFromJsonAsync<CallStatusResponse>(JsonHttpResult.SerializerOptions, cts.Token);
                     if (status?.RuntimeStatus is "Completed" or "Failed" or "Terminated")
                     {
                         return new DemoCallReport(scenario, instanceId, status, null);

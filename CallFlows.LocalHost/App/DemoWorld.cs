@@ -1,7 +1,6 @@
 using CallFlows.CallAutomation;
 using CallFlows.Emulator;
 using CallFlows.Emulator.Simulation;
-using CallFlows.Functions.Configuration;
 using CallFlows.Functions.Flows;
 
 namespace CallFlows.LocalHost.App;
@@ -12,16 +11,16 @@ namespace CallFlows.LocalHost.App;
 /// </summary>
 public static class DemoWorld
 {
-    /// <summary>Routed to <see cref="FlowNames.InboundRouting"/>; the agent answers (fallback transfer if not).</summary>
+    /// <summary>Routed to <see cref="InboundRoutingFlow"/>; the agent answers (fallback transfer if not).</summary>
     public const string AgentAnswersNumber = "+18005550100";
 
-    /// <summary>Routed to <see cref="FlowNames.InboundRouting"/>; the agent declines, the caller is transferred to <see cref="FallbackNumber"/> with custom headers.</summary>
+    /// <summary>Routed to <see cref="InboundRoutingFlow"/>; the agent declines, the caller is transferred to <see cref="FallbackNumber"/> with custom headers.</summary>
     public const string AgentDeclinesNumber = "+18005550101";
 
-    /// <summary>Routed to <see cref="FlowNames.InboundRouting"/>; the agent is busy, the flow hangs up.</summary>
+    /// <summary>Routed to <see cref="InboundRoutingFlow"/>; the agent is busy, the flow hangs up.</summary>
     public const string AgentBusyNumber = "+18005550102";
 
-    /// <summary>Routed to <see cref="FlowNames.InboundRouting"/>; the agent never answers (2 s invitation timeout), the flow hangs up.</summary>
+    /// <summary>Routed to <see cref="InboundRoutingFlow"/>; the agent never answers (2 s invitation timeout), the flow hangs up.</summary>
     public const string AgentNoAnswerNumber = "+18005550103";
 
     /// <summary>Rejected by a routing rule (reason <c>Busy</c>).</summary>
@@ -30,13 +29,13 @@ public static class DemoWorld
     /// <summary>Redirected by a routing rule to <see cref="RedirectTargetNumber"/>.</summary>
     public const string RedirectedNumber = "+18005550105";
 
-    /// <summary>Routed to <see cref="FlowNames.InboundRouting"/>; the agent declines and the fallback line (<see cref="FallbackDeclinesNumber"/>) declines the transfer too.</summary>
+    /// <summary>Routed to <see cref="InboundRoutingFlow"/>; the agent declines and the fallback line (<see cref="FallbackDeclinesNumber"/>) declines the transfer too.</summary>
     public const string TransferFailsNumber = "+18005550106";
 
-    /// <summary>Routed to <see cref="FlowNames.InboundRouting"/>; the agent answers after <see cref="SlowAgentAnswerDelay"/> (restart tests kill the host meanwhile).</summary>
+    /// <summary>Routed to <see cref="InboundRoutingFlow"/>; the agent answers after <see cref="SlowAgentAnswerDelay"/> (restart tests kill the host meanwhile).</summary>
     public const string SlowAgentNumber = "+18005550107";
 
-    /// <summary>Routed to <see cref="FlowNames.InboundRouting"/> with a 2 s answer timeout (tests make the answer fail or time out).</summary>
+    /// <summary>Routed to <see cref="InboundRoutingFlow"/> with a 2 s answer timeout (tests make the answer fail or time out).</summary>
     public const string ShortAnswerTimeoutNumber = "+18005550108";
 
     /// <summary>The fallback line: answers transfers.</summary>
@@ -126,7 +125,7 @@ public static class DemoWorld
             settings.FallbackSipHeaders["Queue"] = "support";
             settings.FallbackVoipHeaders["queue"] = "support";
             tune?.Invoke(settings);
-            return new RouteRule { Called = called, Flow = FlowNames.InboundRouting, Settings = settings };
+            return new RouteRule { Called = called, Flow = nameof(InboundRoutingFlow), Settings = RouteRule.SettingsFrom(settings) };
         }
 
         return

@@ -6,7 +6,12 @@ using Microsoft.DurableTask.Client;
 
 namespace CallFlows.LocalHost.Functions;
 
-/// <summary>The <c>[Function]</c> methods of an assembly, sorted into what the local host runs and what it does not.</summary>
+/// <summary>
+/// The <c>[Function]</c> methods of an app, sorted into what the local host runs and what it does not. As the Functions
+/// worker SDK does (its source generator indexes the app's project and package references, and the published
+/// <c>functions.metadata</c> then names the library as <c>scriptFile</c>), the functions of the app's referenced
+/// assemblies count too: a library such as CallFlows.Runtime contributes its webhook, callback and activities.
+/// </summary>
 internal sealed class FunctionCatalog
 {
     FunctionCatalog(IReadOnlyList<FunctionDescriptor> functions, IReadOnlyList<(string Name, string Method, string Reason)> notHosted)
@@ -32,7 +37,7 @@ internal sealed class FunctionCatalog
         var notHosted = new List<(string, string, string)>();
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
-        foreach (Type type in LoadableTypes(assembly))
+        foreach (Type type in AppAssemblies(assembly).SelectMany(LoadableTypes))
         {
             foreach (MethodInfo method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
             {
@@ -68,6 +73,49 @@ internal sealed class FunctionCatalog
 
         return new FunctionCatalog(functions, notHosted);
     }
+
+    /// <summary>The app assembly, then every assembly it references (transitively) that itself references the Functions worker: where <c>[Function]</c> methods can live.</summary>
+    internal static IReadOnlyList<Assembly> AppAssemblies(Assembly app)
+    {
+        string worker = typeof(FunctionAttribute).Assembly.GetName().Name!;
+        var result = new List<Assembly> { app };
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { app.GetName().Name! };
+        var pending = new Queue<Assembly>(result);
+        while (pending.Count > 0)
+        {
+            foreach (AssemblyName reference in pending.Dequeue().GetReferencedAssemblies())
+            {
+                if (!seen.Add(reference.Name!) || IsPlatform(reference.Name!))
+                {
+                    continue;
+                }
+
+                Assembly loaded;
+                try
+                {
+                    loaded = Assembly.Load(reference);
+                }
+                catch (Exception ex) when (ex is FileNotFoundException or FileLoadException or BadImageFormatException)
+                {
+                    continue;
+                }
+
+                if (loaded.GetReferencedAssemblies().Any(r => string.Equals(r.Name, worker, StringComparison.OrdinalIgnoreCase)))
+                {
+                    result.Add(loaded);
+                    pending.Enqueue(loaded);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    // The SDK and framework assemblies hold no app functions (and some, like the worker itself, reference the worker).
+    static bool IsPlatform(string name) =>
+        name.StartsWith("System", StringComparison.Ordinal) || name.StartsWith("Microsoft.", StringComparison.Ordinal)
+        || name is "mscorlib" or "netstandard" || name.StartsWith("Azure.", StringComparison.Ordinal) || name.StartsWith("Grpc", StringComparison.Ordinal)
+        || name.StartsWith("Google.", StringComparison.Ordinal);
 
     static IEnumerable<Type> LoadableTypes(Assembly assembly)
     {

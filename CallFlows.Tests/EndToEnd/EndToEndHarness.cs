@@ -4,8 +4,6 @@ using System.Text.Json;
 using CallFlows.Emulator;
 using CallFlows.Emulator.Observability;
 using CallFlows.Emulator.Simulation;
-using CallFlows.Functions.Runtime;
-using CallFlows.Functions.Triggers;
 using CallFlows.LocalHost.App;
 
 namespace CallFlows.Tests.EndToEnd;
@@ -34,10 +32,10 @@ internal static class EndToEndHarness
     }
 
     /// <summary>Polls <c>GET /api/calls/{id}</c> until the instance is Completed, Failed or Terminated.</summary>
-    public static async Task<CallStatusReader.CallStatusResponse> WaitForEndAsync(CallFlowsLocalApp app, string instanceId, TimeSpan? timeout = null)
+    public static async Task<CallStatusResponse> WaitForEndAsync(CallFlowsLocalApp app, string instanceId, TimeSpan? timeout = null)
     {
         using var cts = new CancellationTokenSource(timeout ?? CallTimeout);
-        CallStatusReader.CallStatusResponse? last = null;
+        CallStatusResponse? last = null;
         while (true)
         {
             try
@@ -45,7 +43,7 @@ internal static class EndToEndHarness
                 using HttpResponseMessage response = await app.Client.GetAsync("api/calls/" + instanceId, cts.Token);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
-                    last = await response.Content.ReadFromJsonAsync<CallStatusReader.CallStatusResponse>(JsonHttpResult.SerializerOptions, cts.Token);
+                    last = await response.Content.ReadFromJsonAsync<CallStatusResponse>(JsonHttpResult.SerializerOptions, cts.Token);
                     if (last?.RuntimeStatus is "Completed" or "Failed" or "Terminated")
                     {
                         return last;
@@ -64,7 +62,7 @@ internal static class EndToEndHarness
     /// <summary>Waits for the flow's end and collects the emulator's requests of that call.</summary>
     public static async Task<FlowCall> FinishAsync(CallFlowsLocalApp app, string instanceId, IncomingCallSnapshot? incoming = null)
     {
-        CallStatusReader.CallStatusResponse status = await WaitForEndAsync(app, instanceId);
+        CallStatusResponse status = await WaitForEndAsync(app, instanceId);
         status.RuntimeStatus.Should().Be("Completed", status.Failure);
         return new FlowCall(instanceId, status, RequestsOf(app.Emulator!, status.Outcome?.CallConnectionId ?? status.Status?.CallConnectionId, incoming));
     }
@@ -146,6 +144,6 @@ internal static class EndToEndHarness
     static string Dump(IEnumerable<RecordedRequest> requests) =>
         string.Join("; ", requests.Select(r => $"{r.Method} {r.Operation} {r.Status}{(r.IsReplay ? " replay" : string.Empty)}{(r.IsInjectedFault ? " fault" : string.Empty)} rid={r.RepeatabilityRequestId}"));
 
-    static string Describe(CallStatusReader.CallStatusResponse? s) =>
+    static string Describe(CallStatusResponse? s) =>
         s is null ? "none" : $"{s.RuntimeStatus} {s.Status?.State}; actions: {string.Join(", ", s.Status?.Actions.Select(a => a.Name + ":" + a.Detail) ?? [])}; events: {string.Join(", ", s.Status?.Events.Select(e => e.Name) ?? [])}";
 }

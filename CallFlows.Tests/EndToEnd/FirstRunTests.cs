@@ -35,7 +35,7 @@ public sealed class FirstRunTests(EndToEndFixture fixture, ITestOutputHelper log
 
         IncomingCallSnapshot incoming = fixture.Emulator.IncomingCalls.Single(c => c.EventId == json.RootElement.GetProperty("eventId").GetString());
         FlowCall call = await EndToEndHarness.FinishAsync(fixture.App, instanceId, incoming);
-        await call.ShouldReportAsync(fixture.App, FlowNames.InboundRouting, nameof(InboundRoutingFlowResult.AgentConnected), succeeded: true);
+        await call.ShouldReportAsync(fixture.App, nameof(InboundRoutingFlow), nameof(InboundRoutingFlowResult.AgentConnected), succeeded: true);
 
         using HttpResponseMessage status = await http.GetAsync(new Uri(links.GetProperty("callStatusGetUri").GetString()!));
         string statusText = await status.Content.ReadAsStringAsync();

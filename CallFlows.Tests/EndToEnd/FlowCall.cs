@@ -1,5 +1,4 @@
 using CallFlows.Emulator.Observability;
-using CallFlows.Functions.Runtime;
 
 namespace CallFlows.Tests.EndToEnd;
 
@@ -7,7 +6,7 @@ namespace CallFlows.Tests.EndToEnd;
 /// <param name="InstanceId">The orchestration instance id.</param>
 /// <param name="Status">The last <c>GET /api/calls/{id}</c> answer.</param>
 /// <param name="Requests">The emulator's request log entries of this call (by call connection id or incoming call context).</param>
-public sealed record FlowCall(string InstanceId, CallStatusReader.CallStatusResponse Status, IReadOnlyList<RecordedRequest> Requests)
+public sealed record FlowCall(string InstanceId, CallStatusResponse Status, IReadOnlyList<RecordedRequest> Requests)
 {
     public CallFlowOutcome Outcome => this.Status.Outcome ?? throw new InvalidOperationException($"Instance {this.InstanceId} has no outcome: {this.Status}");
 

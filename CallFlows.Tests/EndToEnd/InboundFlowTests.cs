@@ -26,7 +26,7 @@ public sealed class InboundFlowTests(EndToEndFixture fixture)
 
         FlowCall call = await EndToEndHarness.FinishAsync(this.App, id, incoming);
 
-        await call.ShouldReportAsync(this.App, FlowNames.InboundRouting, nameof(InboundRoutingFlowResult.AgentConnected), succeeded: true);
+        await call.ShouldReportAsync(this.App, nameof(InboundRoutingFlow), nameof(InboundRoutingFlowResult.AgentConnected), succeeded: true);
         call.ShouldHavePerformedExactly(Answer, Add, Terminate);
         call.EventNames().Should().ContainInOrder("CallConnected", "AddParticipantSucceeded", "CallDisconnected");
         call.Outcome.Participants.Should().Contain(DemoWorld.Agent(fixture.ResourceId));
@@ -43,10 +43,10 @@ public sealed class InboundFlowTests(EndToEndFixture fixture)
 
         FlowCall call = await EndToEndHarness.FinishAsync(this.App, id, incoming);
 
-        await call.ShouldReportAsync(this.App, FlowNames.InboundRouting, nameof(InboundRoutingFlowResult.TransferredToFallback), succeeded: true);
+        await call.ShouldReportAsync(this.App, nameof(InboundRoutingFlow), nameof(InboundRoutingFlowResult.TransferredToFallback), succeeded: true);
         call.ShouldHavePerformedExactly(Answer, Add, Transfer);
         call.EventNames().Should().ContainInOrder("CallConnected", "AddParticipantFailed", "CallTransferAccepted", "CallDisconnected");
-        call.ActionLines().Should().Contain(a => a.StartsWith("AddParticipant: Failed (603", StringComparison.Ordinal));
+        call.ActionLines().Should().Contain(a => a.StartsWith("AddParticipant: Failed: ACS reported the action failed with 603/", StringComparison.Ordinal));
         JsonNode transfer = JsonNode.Parse(call.Performed.Single(r => r.Operation == Transfer).RequestBody)!;
         transfer["targetParticipant"]!["rawId"]!.GetValue<string>().Should().Be("4:" + DemoWorld.FallbackNumber);
         transfer["customCallingContext"]!["sipHeaders"]!["X-MS-Custom-Queue"]!.GetValue<string>().Should().Be("support");
@@ -60,7 +60,7 @@ public sealed class InboundFlowTests(EndToEndFixture fixture)
 
         FlowCall call = await EndToEndHarness.FinishAsync(this.App, id, incoming);
 
-        await call.ShouldReportAsync(this.App, FlowNames.InboundRouting, nameof(InboundRoutingFlowResult.HungUpNoAgent), succeeded: true);
+        await call.ShouldReportAsync(this.App, nameof(InboundRoutingFlow), nameof(InboundRoutingFlowResult.HungUpNoAgent), succeeded: true);
         call.Outcome.ResultCode.Should().Be(486);
         call.ShouldHavePerformedExactly(Answer, Add, Terminate);
     }
@@ -72,7 +72,7 @@ public sealed class InboundFlowTests(EndToEndFixture fixture)
 
         FlowCall call = await EndToEndHarness.FinishAsync(this.App, id, incoming);
 
-        await call.ShouldReportAsync(this.App, FlowNames.InboundRouting, nameof(InboundRoutingFlowResult.HungUpNoAgent), succeeded: true);
+        await call.ShouldReportAsync(this.App, nameof(InboundRoutingFlow), nameof(InboundRoutingFlowResult.HungUpNoAgent), succeeded: true);
         call.Outcome.ResultCode.Should().Be(487, "ACS gave up on the invitation at its 2 s timeout");
         call.Outcome.ResultSubCode.Should().Be(10004);
         call.ShouldHavePerformedExactly(Answer, Add, Terminate);
@@ -86,7 +86,7 @@ public sealed class InboundFlowTests(EndToEndFixture fixture)
 
         FlowCall call = await EndToEndHarness.FinishAsync(this.App, id, incoming);
 
-        await call.ShouldReportAsync(this.App, FlowNames.InboundRouting, nameof(InboundRoutingFlowResult.FallbackTransferFailed), succeeded: false);
+        await call.ShouldReportAsync(this.App, nameof(InboundRoutingFlow), nameof(InboundRoutingFlowResult.FallbackTransferFailed), succeeded: false);
         call.ShouldHavePerformedExactly(Answer, Add, Transfer, Terminate);
         call.EventNames().Should().Contain("CallTransferFailed");
         call.Outcome.ResultCode.Should().Be(603);
@@ -101,7 +101,7 @@ public sealed class InboundFlowTests(EndToEndFixture fixture)
 
         FlowCall call = await EndToEndHarness.FinishAsync(this.App, id, incoming);
 
-        await call.ShouldReportAsync(this.App, FlowNames.InboundRouting, nameof(InboundRoutingFlowResult.CallerHungUp), succeeded: false);
+        await call.ShouldReportAsync(this.App, nameof(InboundRoutingFlow), nameof(InboundRoutingFlowResult.CallerHungUp), succeeded: false);
         call.Performed.Where(r => r.Status < 300).Select(r => r.Operation).Should().Equal(Answer, Add);
 
         // The add's AddParticipantFailed (487) precedes CallDisconnected, so the flow may already have asked for the
@@ -122,7 +122,7 @@ public sealed class InboundFlowTests(EndToEndFixture fixture)
 
             FlowCall call = await EndToEndHarness.FinishAsync(this.App, id, incoming);
 
-            await call.ShouldReportAsync(this.App, FlowNames.InboundRouting, nameof(InboundRoutingFlowResult.AnswerFailed), succeeded: false);
+            await call.ShouldReportAsync(this.App, nameof(InboundRoutingFlow), nameof(InboundRoutingFlowResult.AnswerFailed), succeeded: false);
             call.Requests.Should().ContainSingle(r => r.Operation == Answer && r.IsInjectedFault && r.Status == 403);
             call.Operations.Should().BeEmpty("nothing else is attempted on a call that was never answered");
             call.Outcome.ResultCode.Should().Be(403);
@@ -145,7 +145,7 @@ public sealed class InboundFlowTests(EndToEndFixture fixture)
 
             FlowCall call = await EndToEndHarness.FinishAsync(this.App, id, incoming);
 
-            await call.ShouldReportAsync(this.App, FlowNames.InboundRouting, nameof(InboundRoutingFlowResult.AnswerFailed), succeeded: false);
+            await call.ShouldReportAsync(this.App, nameof(InboundRoutingFlow), nameof(InboundRoutingFlowResult.AnswerFailed), succeeded: false);
             call.ActionLines().Should().Contain(a => a.StartsWith("AnswerCall: TimedOut", StringComparison.Ordinal));
             call.ShouldHavePerformedExactly(Answer, Terminate);
             fixture.Emulator.EventLog.Entries.Should().Contain(e => e.Name == "CallConnected" && e.CallConnectionId == call.Outcome.CallConnectionId && e.Outcome == DeliveryOutcome.Dropped);
@@ -163,7 +163,7 @@ public sealed class InboundFlowTests(EndToEndFixture fixture)
 
         FlowCall call = await EndToEndHarness.FinishAsync(this.App, id, incoming);
 
-        await call.ShouldReportAsync(this.App, FlowNames.RejectCall, nameof(RoutedCallFlowResult.Rejected), succeeded: true);
+        await call.ShouldReportAsync(this.App, nameof(RejectCallFlow), nameof(RoutedCallResult.Rejected), succeeded: true);
         call.ShouldHavePerformedExactly("RejectCall");
         JsonNode.Parse(call.Performed[0].RequestBody)!["callRejectReason"]!.GetValue<string>().Should().BeEquivalentTo("busy");
         (await fixture.Emulator.WaitForIncomingCallAsync(incoming.EventId, c => c.State != IncomingCallState.Ringing, TimeSpan.FromSeconds(10)))
@@ -177,7 +177,7 @@ public sealed class InboundFlowTests(EndToEndFixture fixture)
 
         FlowCall call = await EndToEndHarness.FinishAsync(this.App, id, incoming);
 
-        await call.ShouldReportAsync(this.App, FlowNames.RedirectCall, nameof(RoutedCallFlowResult.Redirected), succeeded: true);
+        await call.ShouldReportAsync(this.App, nameof(RedirectCallFlow), nameof(RoutedCallResult.Redirected), succeeded: true);
         call.ShouldHavePerformedExactly("RedirectCall");
         JsonNode.Parse(call.Performed[0].RequestBody)!["target"]!["rawId"]!.GetValue<string>().Should().Be("4:" + DemoWorld.RedirectTargetNumber);
         (await fixture.Emulator.WaitForIncomingCallAsync(incoming.EventId, c => c.State != IncomingCallState.Ringing, TimeSpan.FromSeconds(10)))

@@ -27,7 +27,7 @@ public sealed class OutboundFlowTests(EndToEndFixture fixture)
 
         FlowCall call = await EndToEndHarness.FinishAsync(this.App, id);
 
-        await call.ShouldReportAsync(this.App, FlowNames.OutboundCall, nameof(OutboundCallFlowResult.CalleeHungUp), succeeded: true);
+        await call.ShouldReportAsync(this.App, nameof(OutboundCallFlow), nameof(OutboundCallFlowResult.CalleeHungUp), succeeded: true);
         call.ShouldHavePerformedExactly(Create);
         JsonNode create = JsonNode.Parse(call.Performed[0].RequestBody)!;
         create["targets"]![0]!["rawId"]!.GetValue<string>().Should().Be("4:" + callee);
@@ -44,7 +44,7 @@ public sealed class OutboundFlowTests(EndToEndFixture fixture)
 
         FlowCall call = await EndToEndHarness.FinishAsync(this.App, id);
 
-        await call.ShouldReportAsync(this.App, FlowNames.OutboundCall, nameof(OutboundCallFlowResult.CalleeHungUp), succeeded: true);
+        await call.ShouldReportAsync(this.App, nameof(OutboundCallFlow), nameof(OutboundCallFlowResult.CalleeHungUp), succeeded: true);
         call.ShouldHavePerformedExactly(Create);
         JsonNode.Parse(call.Performed[0].RequestBody)!["targets"]![0]!["rawId"]!.GetValue<string>().Should().Be(callee);
     }
@@ -58,7 +58,7 @@ public sealed class OutboundFlowTests(EndToEndFixture fixture)
 
         FlowCall call = await EndToEndHarness.FinishAsync(this.App, id);
 
-        await call.ShouldReportAsync(this.App, FlowNames.OutboundCall, nameof(OutboundCallFlowResult.CallFailed), succeeded: false);
+        await call.ShouldReportAsync(this.App, nameof(OutboundCallFlow), nameof(OutboundCallFlowResult.CallFailed), succeeded: false);
         call.Outcome.ResultCode.Should().Be(486);
         call.ShouldHavePerformedExactly(Create);
         call.EventNames().Should().Contain("CreateCallFailed");
@@ -75,7 +75,7 @@ public sealed class OutboundFlowTests(EndToEndFixture fixture)
 
         FlowCall call = await EndToEndHarness.FinishAsync(this.App, id);
 
-        await call.ShouldReportAsync(this.App, FlowNames.GroupCall, nameof(GroupCallFlowResult.EndedByParticipants), succeeded: true);
+        await call.ShouldReportAsync(this.App, nameof(GroupCallFlow), nameof(GroupCallFlowResult.EndedByParticipants), succeeded: true);
         call.ShouldHavePerformedExactly(Create);
         JsonNode.Parse(call.Performed[0].RequestBody)!["targets"]!.AsArray().Select(t => t!["rawId"]!.GetValue<string>())
             .Should().BeEquivalentTo(["4:" + phone, user]);
@@ -89,7 +89,7 @@ public sealed class OutboundFlowTests(EndToEndFixture fixture)
 
         FlowCall call = await EndToEndHarness.FinishAsync(this.App, id);
 
-        await call.ShouldReportAsync(this.App, FlowNames.ConnectCall, nameof(ConnectCallFlowResult.LeftAtMaxDuration), succeeded: true);
+        await call.ShouldReportAsync(this.App, nameof(ConnectCallFlow), nameof(ConnectCallFlowResult.LeftAtMaxDuration), succeeded: true);
         call.ShouldHavePerformedExactly("Connect", Hangup);
         JsonNode.Parse(call.Performed[0].RequestBody)!["callLocator"]!["roomId"]!.GetValue<string>().Should().Be("e2e-room-1");
     }
@@ -101,7 +101,7 @@ public sealed class OutboundFlowTests(EndToEndFixture fixture)
 
         FlowCall call = await EndToEndHarness.FinishAsync(this.App, id);
 
-        await call.ShouldReportAsync(this.App, FlowNames.ConnectCall, nameof(ConnectCallFlowResult.NotConnected), succeeded: false);
+        await call.ShouldReportAsync(this.App, nameof(ConnectCallFlow), nameof(ConnectCallFlowResult.NotConnected), succeeded: false);
         call.EventNames().Should().Contain("ConnectFailed");
         call.Outcome.ResultCode.Should().Be(404);
         call.ShouldHavePerformedExactly("Connect");
@@ -125,7 +125,7 @@ public sealed class OutboundFlowTests(EndToEndFixture fixture)
 
         FlowCall call = await EndToEndHarness.FinishAsync(this.App, id);
 
-        await call.ShouldReportAsync(this.App, FlowNames.GroupTransfer, nameof(GroupTransferFlowResult.TransferAccepted), succeeded: true);
+        await call.ShouldReportAsync(this.App, nameof(GroupTransferFlow), nameof(GroupTransferFlowResult.TransferAccepted), succeeded: true);
         call.ShouldHavePerformedExactly(Create, "CallConnection_TransferToParticipant", Hangup);
         JsonNode transfer = JsonNode.Parse(call.Performed[1].RequestBody)!;
         transfer["transferee"]!["rawId"]!.GetValue<string>().Should().Be("4:" + transferee);
@@ -146,7 +146,7 @@ public sealed class OutboundFlowTests(EndToEndFixture fixture)
 
         FlowCall call = await EndToEndHarness.FinishAsync(this.App, id);
 
-        await call.ShouldReportAsync(this.App, FlowNames.CancelAddParticipant, nameof(CancelAddParticipantFlowResult.InvitationCancelled), succeeded: true);
+        await call.ShouldReportAsync(this.App, nameof(CancelAddParticipantFlow), nameof(CancelAddParticipantFlowResult.InvitationCancelled), succeeded: true);
         call.Operations.Take(3).Should().Equal(Create, "CallConnection_AddParticipant", "CallConnection_CancelAddParticipant");
         call.ShouldHavePerformedExactly(call.Operations.ToArray());
         call.EventNames().Should().Contain("CancelAddParticipantSucceeded");
@@ -166,7 +166,7 @@ public sealed class OutboundFlowTests(EndToEndFixture fixture)
 
         FlowCall call = await EndToEndHarness.FinishAsync(this.App, id);
 
-        await call.ShouldReportAsync(this.App, FlowNames.RemoveParticipant, nameof(RemoveParticipantFlowResult.ParticipantRemoved), succeeded: true);
+        await call.ShouldReportAsync(this.App, nameof(RemoveParticipantFlow), nameof(RemoveParticipantFlowResult.ParticipantRemoved), succeeded: true);
         call.ShouldHavePerformedExactly(Create, "CallConnection_RemoveParticipant", Terminate);
         call.EventNames().Should().Contain("RemoveParticipantSucceeded");
     }
@@ -182,7 +182,7 @@ public sealed class OutboundFlowTests(EndToEndFixture fixture)
 
         FlowCall call = await EndToEndHarness.FinishAsync(this.App, id);
 
-        await call.ShouldReportAsync(this.App, FlowNames.HangUpForEveryone, nameof(HangUpForEveryoneFlowResult.EndedForEveryone), succeeded: true);
+        await call.ShouldReportAsync(this.App, nameof(HangUpForEveryoneFlow), nameof(HangUpForEveryoneFlowResult.EndedForEveryone), succeeded: true);
         call.ShouldHavePerformedExactly(Create, Terminate);
         fixture.Emulator.GetCall(call.Outcome.CallConnectionId!)!.State.Should().Be("disconnected");
     }

@@ -4,8 +4,6 @@ using CallFlows.Emulator;
 using CallFlows.Emulator.Observability;
 using CallFlows.Emulator.Simulation;
 using CallFlows.Functions.Flows;
-using CallFlows.Functions.Runtime;
-using CallFlows.Functions.Triggers;
 using CallFlows.LocalHost.App;
 using CallFlows.LocalHost.Azurite;
 using Xunit.Abstractions;
@@ -65,8 +63,8 @@ public sealed class RestartTests(ITestOutputHelper log)
             log.WriteLine($"second process up {restart.Elapsed.TotalSeconds:F1} s after the restart began, {(upAt - killedAt).TotalSeconds:F1} s after the kill");
 
             using var http = new HttpClient { BaseAddress = second.BaseAddress };
-            CallStatusReader.CallStatusResponse? status;
-            while ((status = await http.GetFromJsonAsync<CallStatusReader.CallStatusResponse>("api/calls/" + id, JsonHttpResult.SerializerOptions, cts.Token))
+            CallStatusResponse? status;
+            while ((status = await http.GetFromJsonAsync<CallStatusResponse>("api/calls/" + id, JsonHttpResult.SerializerOptions, cts.Token))
                 ?.RuntimeStatus is "Running" or "Pending")
             {
                 await Task.Delay(250, cts.Token);

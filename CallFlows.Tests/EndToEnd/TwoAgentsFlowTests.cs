@@ -1,5 +1,4 @@
 using CallFlows.Emulator.Simulation;
-using CallFlows.Functions.Configuration;
 using CallFlows.Functions.Flows;
 using CallFlows.LocalHost.App;
 
@@ -23,8 +22,8 @@ public sealed class TwoAgentsFlowTests(EndToEndFixture fixture) : IAsyncLifetime
             TaskHubName = "twoagents" + Guid.NewGuid().ToString("N")[..10],
             DeleteTaskHubOnStop = true,
 
-            // Flow rules need Settings.Agent (validated at startup), even when the flow picks its agents itself.
-            RoutingRules = [new RouteRule { Called = Called, Flow = "TwoAgents", Settings = new() { Agent = FirstAgent } }],
+            // The flow's own settings type has defaults for its agents and queue line: the rule needs no settings.
+            RoutingRules = [new RouteRule { Called = Called, Flow = "TwoAgents" }],
         };
         options.Emulator.OwnedPhoneNumbers.Add(Called);
         this.app = await CallFlowsLocalApp.StartAsync(options);
@@ -43,7 +42,7 @@ public sealed class TwoAgentsFlowTests(EndToEndFixture fixture) : IAsyncLifetime
         var (incoming, id) = await EndToEndHarness.PlaceInboundAsync(this.app, "+15550001111", Called);
         FlowCall call = await EndToEndHarness.FinishAsync(this.app, id, incoming);
 
-        await call.ShouldReportAsync(this.app, FlowNames.TwoAgents, nameof(TwoAgentsResult.AgentConnected), succeeded: true);
+        await call.ShouldReportAsync(this.app, nameof(TwoAgentsFlow), nameof(TwoAgentsResult.AgentConnected), succeeded: true);
         call.ShouldHavePerformedExactly("AnswerCall", "CallConnection_AddParticipant", "CallConnection_AddParticipant", "CallConnection_TerminateCall");
         call.EventNames().Should().ContainInOrder("CallConnected", "AddParticipantFailed", "AddParticipantSucceeded", "CallDisconnected");
     }
@@ -58,7 +57,7 @@ public sealed class TwoAgentsFlowTests(EndToEndFixture fixture) : IAsyncLifetime
         var (incoming, id) = await EndToEndHarness.PlaceInboundAsync(this.app, "+15550001112", Called);
         FlowCall call = await EndToEndHarness.FinishAsync(this.app, id, incoming);
 
-        await call.ShouldReportAsync(this.app, FlowNames.TwoAgents, nameof(TwoAgentsResult.Queued), succeeded: true);
+        await call.ShouldReportAsync(this.app, nameof(TwoAgentsFlow), nameof(TwoAgentsResult.Queued), succeeded: true);
         call.ShouldHavePerformedExactly("AnswerCall", "CallConnection_AddParticipant", "CallConnection_AddParticipant", "CallConnection_TransferToParticipant");
     }
 }

@@ -25,7 +25,7 @@ public sealed class WebhookAndCallbackTests(EndToEndFixture fixture)
             "the subscription validation handshake was answered by the app");
         this.App.EmulatorConnectionString.Should().Be(fixture.Emulator.ConnectionString);
         this.App.ResourceId.Should().Be(fixture.Emulator.ResourceId.ToString());
-        this.App.Host.HostedFunctions["orchestrator"].Should().Contain(FlowNames.InboundRouting);
+        this.App.Host.HostedFunctions["orchestrator"].Should().Contain(nameof(InboundRoutingFlow));
         (await this.App.Client.GetAsync("admin/host/status")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
@@ -42,7 +42,7 @@ public sealed class WebhookAndCallbackTests(EndToEndFixture fixture)
 
         redelivered.Status.Should().Be(200, "a duplicate is acknowledged so Event Grid stops retrying");
         FlowCall call = await EndToEndHarness.FinishAsync(this.App, id, incoming);
-        await call.ShouldReportAsync(this.App, FlowNames.InboundRouting, nameof(InboundRoutingFlowResult.AgentConnected), succeeded: true);
+        await call.ShouldReportAsync(this.App, nameof(InboundRoutingFlow), nameof(InboundRoutingFlowResult.AgentConnected), succeeded: true);
         call.ShouldHavePerformedExactly("AnswerCall", "CallConnection_AddParticipant", "CallConnection_TerminateCall");
         fixture.Emulator.RequestLog.Entries.Count(r => r.Operation == "AnswerCall" && r.RequestBody.Contains(incoming.IncomingCallContext, StringComparison.Ordinal))
             .Should().Be(1, "the redelivered event must not start a second orchestration that answers again");
@@ -71,7 +71,7 @@ public sealed class WebhookAndCallbackTests(EndToEndFixture fixture)
 
             FlowCall call = await EndToEndHarness.FinishAsync(this.App, id, incoming);
 
-            await call.ShouldReportAsync(this.App, FlowNames.InboundRouting, nameof(InboundRoutingFlowResult.AgentConnected), succeeded: true);
+            await call.ShouldReportAsync(this.App, nameof(InboundRoutingFlow), nameof(InboundRoutingFlowResult.AgentConnected), succeeded: true);
             call.ShouldHavePerformedExactly("AnswerCall", "CallConnection_AddParticipant", "CallConnection_TerminateCall");
             call.EventNames().Count(e => e == "CallDisconnected").Should().Be(1);
         }

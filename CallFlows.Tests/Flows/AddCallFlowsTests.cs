@@ -1,9 +1,5 @@
 using CallFlows.CallAutomation;
-using CallFlows.Functions;
-using CallFlows.Functions.Configuration;
-using CallFlows.Functions.Routing;
-using CallFlows.Functions.Runtime;
-using CallFlows.Functions.Security;
+using CallFlows.Functions.Flows;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -15,7 +11,7 @@ public sealed class AddCallFlowsTests
     private static ServiceProvider Build(Dictionary<string, string?> values)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var services = new ServiceCollection().AddLogging().AddCallFlows(configuration);
+        var services = new ServiceCollection().AddLogging().AddCallFlows(configuration, typeof(InboundRoutingFlow).Assembly);
         return services.BuildServiceProvider();
     }
 
@@ -45,8 +41,8 @@ public sealed class AddCallFlowsTests
         options.GetCallbackUri("in-1").Should().Be(new Uri("https://app.example.com/api/callbacks/in-1"));
         options.CallbackAuth.ValidateTokens.Should().BeTrue("token validation is on by default");
         options.Routing.Rules.Should().HaveCount(2);
-        options.Routing.Rules[0].Settings.AgentInvitationTimeout.Should().Be(TimeSpan.FromSeconds(25));
-        options.Routing.Rules[0].Settings.FallbackSipHeaders.Should().ContainKey("Queue");
+        options.Routing.Rules[0].Settings!["AgentInvitationTimeout"].Should().Be("00:00:25");
+        options.Routing.Rules[0].Settings!.GetSection("FallbackSipHeaders")["Queue"].Should().Be("support");
         options.Routing.Rules[1].RejectReason.Should().Be(CallRejectReason.Busy);
         provider.GetRequiredService<CallAutomationClient>().Endpoint.Should().Be(new Uri("https://acs.example.com/"));
         provider.GetRequiredService<CallbackTokenValidator>().Should().NotBeNull();
@@ -65,7 +61,7 @@ public sealed class AddCallFlowsTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Valid()).Build();
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<ICallManagementLinkFactory, DurableFunctionsLinkFactory>();
-        services.AddCallFlows(configuration);
+        services.AddCallFlows(configuration, typeof(InboundRoutingFlow).Assembly);
 
         using var provider = services.BuildServiceProvider();
 
@@ -105,5 +101,41 @@ public sealed class AddCallFlowsTests
         using var provider = Build(values);
 
         provider.GetRequiredService<CallAutomationClient>().Endpoint.Should().Be(new Uri("https://acs.example.com"));
+    }
+
+    [Fact]
+    public void AddCallFlows_UnknownFlowOrSetting_FailsAtStartupNamingTheRuleAndTheSetting()
+    {
+        var values = Valid();
+        values["CallFlows:Routing:Rules:0:Settings:Agnet"] = "8:acs:typo";
+        values["CallFlows:Routing:Rules:0:Settings:AnswerTimeout"] = "soon";
+        values["CallFlows:Routing:Rules:2:Called"] = "+14255550101";
+        values["CallFlows:Routing:Rules:2:Flow"] = "NoSuchFlow";
+        using var provider = Build(values);
+
+        var act = () => provider.GetRequiredService<IOptions<CallFlowsOptions>>().Value;
+
+        var failures = act.Should().Throw<OptionsValidationException>().Which.Failures.ToList();
+        failures.Should().Contain(f => f.StartsWith("CallFlows:Routing:Rules:0:Settings:", StringComparison.Ordinal)
+            && (f.Contains("Agnet", StringComparison.Ordinal) || f.Contains("AnswerTimeout", StringComparison.Ordinal)), string.Join("\n", failures));
+        failures.Should().Contain(f => f.StartsWith("CallFlows:Routing:Rules:2:Flow 'NoSuchFlow' names no registered inbound flow", StringComparison.Ordinal)
+            && f.Contains("InboundRoutingFlow", StringComparison.Ordinal) && f.Contains("TwoAgentsFlow", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AddCallFlows_ShippedApp_RegistersEveryFlowWithItsOrchestrator()
+    {
+        using var provider = Build(Valid());
+
+        var registry = provider.GetRequiredService<CallFlowRegistry>();
+
+        registry.Errors.Should().BeEmpty();
+        registry.Flows.Where(f => f.Kind == CallFlowKind.Inbound).Select(f => f.Name).Should().BeEquivalentTo(
+            nameof(InboundRoutingFlow), nameof(TwoAgentsFlow), nameof(RejectCallFlow), nameof(RedirectCallFlow));
+        registry.Flows.Where(f => f.Kind == CallFlowKind.Outbound).Select(f => f.Name).Should().BeEquivalentTo(
+            nameof(OutboundCallFlow), nameof(GroupCallFlow), nameof(ConnectCallFlow), nameof(GroupTransferFlow),
+            nameof(CancelAddParticipantFlow), nameof(RemoveParticipantFlow), nameof(HangUpForEveryoneFlow));
+        registry.Find("outboundcall", CallFlowKind.Outbound)!.InputType.Should().Be<OutboundCallInput>();
+        registry.Find("InboundRouting", CallFlowKind.Inbound)!.InputType.Should().Be<InboundRouteSettings>();
     }
 }

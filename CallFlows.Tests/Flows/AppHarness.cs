@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using CallFlows.Emulator;
-using CallFlows.Functions;
-using CallFlows.Functions.Triggers;
 using CallFlows.LocalHost;
 using Microsoft.Extensions.Logging;
 
@@ -42,7 +40,7 @@ internal sealed class AppHarness : IAsyncDisposable
             var port = FreePort();
             var options = new LocalHostOptions
             {
-                FunctionsAssembly = typeof(IncomingCallTrigger).Assembly,
+                FunctionsAssembly = typeof(CallFlows.Functions.Flows.InboundRoutingFlow).Assembly,
                 // In-memory engine by default (fast); the Azure Storage engine over Azurite when a connection string is given,
                 // tuned by the repository's host.json exactly like the deployed app.
                 Engine = azureStorageConnectionString is null ? EngineKind.InMemory : EngineKind.AzureStorage,
@@ -52,7 +50,7 @@ internal sealed class AppHarness : IAsyncDisposable
                 DeleteTaskHubOnStop = true,
                 HttpPort = port,
                 MinimumLogLevel = LogLevel.Warning,
-                ConfigureServices = (services, configuration) => services.AddCallFlows(configuration),
+                ConfigureServices = (services, configuration) => services.AddCallFlows(configuration, typeof(CallFlows.Functions.Flows.InboundRoutingFlow).Assembly),
             };
             var settings = options.Configuration;
             settings["CallFlows:CallbackBaseUrl"] = $"http://127.0.0.1:{port}";

@@ -1,67 +1,47 @@
 using Azure;
-using CallFlows.Functions.Actions;
-using CallFlows.Functions.Runtime;
-using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CallFlows.Tests.Flows;
 
 public sealed class CallActionFailureTests
 {
     [Theory]
-    [InlineData(0, true)]
-    [InlineData(408, true)]
-    [InlineData(429, true)]
-    [InlineData(500, true)]
-    [InlineData(503, true)]
-    [InlineData(400, false)]
-    [InlineData(403, false)]
-    [InlineData(404, false)]
-    [InlineData(409, false)]
-    public void Translate_ServiceStatus_ChoosesRetryableOrRefused(int status, bool transient)
+    [InlineData(0, CallActionFailureKind.Unavailable)]
+    [InlineData(408, CallActionFailureKind.Unavailable)]
+    [InlineData(429, CallActionFailureKind.Unavailable)]
+    [InlineData(500, CallActionFailureKind.Unavailable)]
+    [InlineData(503, CallActionFailureKind.Unavailable)]
+    [InlineData(400, CallActionFailureKind.Refused)]
+    [InlineData(403, CallActionFailureKind.Refused)]
+    [InlineData(404, CallActionFailureKind.Refused)]
+    [InlineData(409, CallActionFailureKind.Refused)]
+    public async Task RunAsync_ServiceStatus_ReturnsTheFailureAsTypedData(int status, CallActionFailureKind kind)
     {
-        var error = CallActionErrors.Translate("AddParticipant", new RequestFailedException(status, "boom", "Code", null));
+        var output = await CallActionRunner.RunAsync(NullLogger.Instance, "AddParticipant", "cf-1",
+            () => throw new RequestFailedException(status, "boom\nsecond line", "8522", null));
 
-        if (transient)
-        {
-            error.Should().BeOfType<CallActionTransientException>();
-            CallActionRetry.IsTransient(TaskFailureDetails.FromException(error)).Should().BeTrue();
-        }
-        else
-        {
-            var refused = error.Should().BeOfType<CallActionRejectedException>().Subject;
-            refused.Status.Should().Be(status);
-            CallActionRetry.IsTransient(TaskFailureDetails.FromException(error)).Should().BeFalse();
-            CallActionFailures.ToResult(TaskFailureDetails.FromException(error)).ResultCode.Should().Be(status);
-        }
+        output.Failure.Should().NotBeNull();
+        output.Failure!.Kind.Should().Be(kind);
+        output.Failure.Message.Should().Be("boom", "the first line of the service message, never parsed");
+        output.Failure.ErrorCode.Should().Be("8522");
+        output.Failure.HttpStatus.Should().Be(status == 0 ? null : status);
     }
 
     [Fact]
-    public void IsTransient_HostWrappedFailure_IsRecognizedByTheMessageMarker()
+    public async Task RunAsync_NetworkFailure_IsUnavailableWithoutStatus()
     {
-        // Some hosts report activity failures with their own exception type; the marker survives in the message.
-        var wrapped = new TaskFailureDetails("Microsoft.Azure.WebJobs.Host.FunctionInvocationException",
-            "Exception while executing function: Functions.CreateCall: " + CallActionTransientException.Marker + " CreateCall failed", null, null, null);
+        var output = await CallActionRunner.RunAsync(NullLogger.Instance, "CreateCall", "cf-1", () => throw new HttpRequestException("no route"));
 
-        CallActionRetry.IsTransient(wrapped).Should().BeTrue();
+        output.Failure!.Kind.Should().Be(CallActionFailureKind.Unavailable);
+        output.Failure.HttpStatus.Should().BeNull();
     }
 
     [Fact]
-    public void ToResult_RefusedFailure_ReportsFailedWithHttpStatusAndMessage()
+    public void Describe_Refusal_ReadsAsASentenceWithStatusAndCode()
     {
-        var details = TaskFailureDetails.FromException(new CallActionRejectedException("RemoveParticipant", 404, "CallNotFound", "gone", new InvalidOperationException()));
+        var failure = new CallActionFailure(CallActionFailureKind.Refused, "Call not found.") { HttpStatus = 404, ErrorCode = "8522" };
 
-        var result = CallActionFailures.ToResult(details);
-
-        result.Status.Should().Be(CallFlowActionStatus.Failed);
-        result.ResultCode.Should().Be(404);
-        result.Message.Should().Contain("CallNotFound").And.Contain("gone");
+        failure.Describe().Should().Be("ACS refused the request with HTTP 404 (8522): Call not found.");
+        failure.Code.Should().Be(404);
     }
-
-    [Theory]
-    [InlineData("HTTP 403 (Forbidden) from X: no", 403)]
-    [InlineData("wrapped: HTTP 429 (Throttled)", 429)]
-    [InlineData("HTTP 40 (short)", null)]
-    [InlineData("no status here", null)]
-    public void TryGetStatus_Message_ReadsThreeDigitStatus(string message, int? expected) =>
-        CallActionFailures.TryGetStatus(message).Should().Be(expected);
 }

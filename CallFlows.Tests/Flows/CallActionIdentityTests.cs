@@ -1,4 +1,3 @@
-using CallFlows.Functions.Runtime;
 
 namespace CallFlows.Tests.Flows;
 

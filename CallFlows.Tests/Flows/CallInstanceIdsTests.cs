@@ -1,5 +1,4 @@
 using CallFlows.CallAutomation;
-using CallFlows.Functions.Routing;
 
 namespace CallFlows.Tests.Flows;
 

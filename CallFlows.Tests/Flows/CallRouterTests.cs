@@ -1,7 +1,5 @@
 using CallFlows.CallAutomation;
-using CallFlows.Functions.Configuration;
 using CallFlows.Functions.Flows;
-using CallFlows.Functions.Routing;
 using Microsoft.Extensions.Options;
 
 namespace CallFlows.Tests.Flows;
@@ -11,8 +9,10 @@ public sealed class CallRouterTests
     private static CallRouter Router(params RouteRule[] rules)
     {
         var options = new CallFlowsOptions { Routing = new RoutingOptions { Rules = rules.ToList(), UnroutedRejectReason = CallRejectReason.Busy } };
-        return new CallRouter(new StaticOptionsMonitor(options));
+        return new CallRouter(new StaticOptionsMonitor(options), Registry);
     }
+
+    private static readonly CallFlowRegistry Registry = new([typeof(InboundRoutingFlow).Assembly]);
 
     private static IncomingCall CallTo(string rawId) => new()
     {
@@ -25,14 +25,14 @@ public sealed class CallRouterTests
     [Fact]
     public void Route_ExactE164Number_MatchesPhoneRawIdAndRunsNamedFlow()
     {
-        var router = Router(new RouteRule { Called = "+14255550100", Flow = "InboundRouting", Settings = new InboundRouteSettings { Agent = "8:acs:agent" } });
+        var router = Router(new RouteRule { Called = "+14255550100", Flow = "InboundRouting", Settings = RouteRule.SettingsFrom(new InboundRouteSettings { Agent = "8:acs:agent" }) });
 
         var decision = router.Route(CallTo("4:+14255550100"));
 
         decision.Action.Should().Be(RouteAction.Flow);
-        decision.FlowName.Should().Be(FlowNames.InboundRouting);
+        decision.FlowName.Should().Be(nameof(InboundRoutingFlow));
         decision.Route.Should().Be("+14255550100");
-        decision.Settings!.Agent.Should().Be("8:acs:agent");
+        decision.Settings.Should().BeOfType<InboundRouteSettings>().Which.Agent.Should().Be("8:acs:agent");
         decision.IsUnrouted.Should().BeFalse();
     }
 
@@ -47,7 +47,7 @@ public sealed class CallRouterTests
         var decision = router.Route(CallTo("4:+14255550100"));
 
         decision.Action.Should().Be(RouteAction.Reject);
-        decision.FlowName.Should().Be(FlowNames.RejectCall);
+        decision.FlowName.Should().Be(nameof(RejectCallFlow));
         decision.RejectReason.Should().Be(CallRejectReason.Busy);
         decision.Route.Should().Be("+1425555*");
     }
@@ -62,20 +62,20 @@ public sealed class CallRouterTests
         var decision = router.Route(CallTo("8:acs:resource_user1"));
 
         decision.Action.Should().Be(RouteAction.Redirect);
-        decision.FlowName.Should().Be(FlowNames.RedirectCall);
-        decision.RedirectTarget.Should().Be("4:+14255550199");
+        decision.FlowName.Should().Be(nameof(RedirectCallFlow));
+        decision.Settings.Should().BeOfType<RedirectCallSettings>().Which.Target.Should().Be("4:+14255550199");
     }
 
     [Fact]
     public void Route_NoRuleMatches_RejectsAsUnroutedWithConfiguredReason()
     {
-        var router = Router(new RouteRule { Called = "+14255550100", Flow = "InboundRouting" });
+        var router = Router(new RouteRule { Called = "+14255550100", Flow = "InboundRouting", Settings = RouteRule.SettingsFrom(new InboundRouteSettings { Agent = "8:acs:agent" }) });
 
         var decision = router.Route(CallTo("4:+18005550000"));
 
         decision.IsUnrouted.Should().BeTrue();
         decision.Action.Should().Be(RouteAction.Reject);
-        decision.FlowName.Should().Be(FlowNames.RejectCall);
+        decision.FlowName.Should().Be(nameof(RejectCallFlow));
         decision.RejectReason.Should().Be(CallRejectReason.Busy);
         decision.Route.Should().Be(RouteDecision.UnroutedRoute);
     }
@@ -87,7 +87,7 @@ public sealed class CallRouterTests
             new RouteRule { Called = "+14255550100", Action = RouteAction.Reject },
             new RouteRule { Called = "*", Action = RouteAction.Redirect, RedirectTarget = "8:acs:operator" });
 
-        router.Route(CallTo("8:acs:someone")).RedirectTarget.Should().Be("8:acs:operator");
+        router.Route(CallTo("8:acs:someone")).Settings.Should().BeOfType<RedirectCallSettings>().Which.Target.Should().Be("8:acs:operator");
         router.Route(CallTo("4:+19995550000")).Action.Should().Be(RouteAction.Redirect);
     }
 
@@ -109,7 +109,7 @@ public sealed class CallRouterTests
     {
         var options = new CallFlowsOptions();
         var monitor = new StaticOptionsMonitor(options);
-        var router = new CallRouter(monitor);
+        var router = new CallRouter(monitor, Registry);
         router.Route(CallTo("4:+14255550100")).IsUnrouted.Should().BeTrue();
 
         monitor.CurrentValue = new CallFlowsOptions { Routing = new RoutingOptions { Rules = [new RouteRule { Called = "*", Action = RouteAction.Reject }] } };

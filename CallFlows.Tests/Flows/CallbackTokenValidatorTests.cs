@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using CallFlows.Functions.Configuration;
-using CallFlows.Functions.Security;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

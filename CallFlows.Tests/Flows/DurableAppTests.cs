@@ -1,7 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using CallFlows.Functions.Routing;
-using CallFlows.Functions.Runtime;
 using CallFlows.Tests.Engine;
 using Microsoft.DurableTask.Client;
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using CallFlows.CallAutomation;
-using CallFlows.Functions.Actions;
-using CallFlows.Functions.Runtime;
 using CallFlows.LocalHost;
 using CallFlows.Tests.Engine;
 using CallFlows.Tests.Flows.RuntimeProbe;
@@ -52,11 +50,11 @@ public sealed class FlowRuntimeTests(AzuriteFixture azurite)
         done.RuntimeStatus.Should().Be(OrchestrationRuntimeStatus.Completed, done.FailureDetails?.ToString());
         var result = done.ReadOutputAs<ProbeResult>()!;
         result.Steps.Select(s => (s.Name, s.Status)).Should().Equal(
-            ("connect", CallFlowActionStatus.Succeeded),
-            ("add-1", CallFlowActionStatus.TimedOut),
-            ("add-2", CallFlowActionStatus.Succeeded),
-            ("add-3", CallFlowActionStatus.CallDisconnected),
-            ("remove-after-disconnect", CallFlowActionStatus.CallDisconnected));
+            ("connect", "Succeeded"),
+            ("add-1", "TimedOut"),
+            ("add-2", "Succeeded"),
+            ("add-3", "CallEnded"),
+            ("remove-after-disconnect", "CallEnded"));
         result.Steps[2].EventType.Should().Be("Microsoft.Communication.AddParticipantSucceeded");
         result.Roster.Should().Equal("8:acs:callee", "8:acs:slow-second");
         result.RosterSequenceNumber.Should().Be(2);
@@ -92,14 +90,14 @@ public sealed class FlowRuntimeTests(AzuriteFixture azurite)
         creates[1].OperationContext.Should().Be(creates[0].OperationContext);
         var result = done.ReadOutputAs<ProbeResult>()!;
         result.Steps.Select(s => (s.Name, s.Status, s.ResultCode)).Should().Equal(
-            ("connect", CallFlowActionStatus.Succeeded, (int?)null),
-            ("remove-forbidden", CallFlowActionStatus.Failed, 403),
-            ("hang-up", CallFlowActionStatus.Succeeded, (int?)null));
+            ("connect", "Succeeded", (int?)null),
+            ("remove-forbidden", "Failed", 403),
+            ("hang-up", "Succeeded", (int?)null));
         ProbeRecorder.For(connection).Count(r => r.Action == CallActionNames.RemoveParticipant).Should().Be(1, "a 4xx refusal is not retried");
     }
 
     [Fact]
-    public async Task WaitForDisconnect_CallDisconnectedWhileActionPending_EndsTheWaitAtOnce()
+    public async Task CallEnded_CallDisconnectedWhileActionPending_EndsEveryPendingAndLaterActionAtOnce()
     {
         await using var host = await StartAsync(EngineKind.InMemory);
         using var cts = new CancellationTokenSource(Timeout);
@@ -110,14 +108,64 @@ public sealed class FlowRuntimeTests(AzuriteFixture azurite)
         var create = await ProbeRecorder.WaitForAsync(connection, CallActionNames.CreateCall, 1, cts.Token);
         await RaiseAsync(host, instanceId, "e-connected", "CallConnected", connection, create.OperationContext, cts.Token);
         await ProbeRecorder.WaitForAsync(connection, CallActionNames.AddParticipant, 1, cts.Token);
+        // A malformed self-event (anyone with the management API can raise one) is logged and ignored.
+        await host.Client.RaiseEventAsync(instanceId, CallFlowEvents.CallbackEventName, new { hello = 1 }, cts.Token);
+        await host.Client.RaiseEventAsync(instanceId, CallFlowEvents.CallbackEventName, "not an envelope", cts.Token);
         await RaiseAsync(host, instanceId, "e-gone", "CallDisconnected", connection, null, cts.Token);
 
         var done = await host.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, cts.Token);
         var result = done.ReadOutputAs<ProbeResult>()!;
-        result.Steps.Skip(1).Should().OnlyContain(s => s.Status == CallFlowActionStatus.CallDisconnected);
+        done.RuntimeStatus.Should().Be(OrchestrationRuntimeStatus.Completed, done.FailureDetails?.ToString());
+        result.Steps.Skip(1).Should().OnlyContain(s => s.Status == "CallEnded");
         ProbeRecorder.For(connection).Count(r => r.Action == CallActionNames.AddParticipant).Should().Be(1, "after the disconnect no further add is sent");
-        // The protocol fact, not a wall-clock bound: every wait after the disconnect ended as CallDisconnected (a timed-out
+        // The protocol fact, not a wall-clock bound: every wait after the disconnect ended as CallEnded (a timed-out
         // wait would read TimedOut), so none of the two-minute timeouts decided the outcome.
+    }
+
+    [Fact]
+    public async Task Establish_CallDisconnectedBeforeCallConnected_ClassifiesTheCallAsConnectedThenEnded()
+    {
+        await using var host = await StartAsync(EngineKind.InMemory);
+        using var cts = new CancellationTokenSource(Timeout);
+        var instanceId = "probe-" + Guid.NewGuid().ToString("N");
+        var connection = ProbeCallActions.ConnectionIdFor(instanceId);
+        await host.Client.ScheduleNewOrchestrationInstanceAsync(ProbeFlows.WaitsProbe, null, new Microsoft.DurableTask.StartOrchestrationOptions(instanceId), cts.Token);
+
+        var create = await ProbeRecorder.WaitForAsync(connection, CallActionNames.CreateCall, 1, cts.Token);
+        // The order a restart can deliver: the callee answered and hung up, but the end arrives first.
+        await RaiseAsync(host, instanceId, "e-gone", "CallDisconnected", connection, null, cts.Token);
+        await RaiseAsync(host, instanceId, "e-connected", "CallConnected", connection, create.OperationContext, cts.Token);
+
+        var done = await host.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, cts.Token);
+        done.RuntimeStatus.Should().Be(OrchestrationRuntimeStatus.Completed, done.FailureDetails?.ToString());
+        var result = done.ReadOutputAs<ProbeResult>()!;
+        result.Steps.Select(s => (s.Name, s.Status)).Should().Equal(
+            ("connect", "Succeeded"),
+            ("add-1", "CallEnded"),
+            ("add-2", "CallEnded"),
+            ("add-3", "CallEnded"),
+            ("remove-after-disconnect", "CallEnded"));
+        ProbeRecorder.For(connection).Should().NotContain(r => r.Action == CallActionNames.AddParticipant, "an ended call takes no actions");
+    }
+
+    [Fact]
+    public async Task UnhandledException_WhileCallConnected_EndsTheCallThenFailsTheInstance()
+    {
+        await using var host = await StartAsync(EngineKind.InMemory);
+        using var cts = new CancellationTokenSource(Timeout);
+        var instanceId = "probe-" + Guid.NewGuid().ToString("N");
+        var connection = ProbeCallActions.ConnectionIdFor(instanceId);
+        await host.Client.ScheduleNewOrchestrationInstanceAsync(ProbeFlows.ThrowsProbe, null, new Microsoft.DurableTask.StartOrchestrationOptions(instanceId), cts.Token);
+
+        var create = await ProbeRecorder.WaitForAsync(connection, CallActionNames.CreateCall, 1, cts.Token);
+        await RaiseAsync(host, instanceId, "e-connected", "CallConnected", connection, create.OperationContext, cts.Token);
+
+        var done = await host.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, cts.Token);
+        done.RuntimeStatus.Should().Be(OrchestrationRuntimeStatus.Failed);
+        done.FailureDetails!.ErrorMessage.Should().Contain("The flow has a bug.");
+        var ended = ProbeRecorder.For(connection).Where(r => r.Action == CallActionNames.EndAbandonedCall).ToList();
+        ended.Should().ContainSingle("the runtime ends the connected call before the instance fails");
+        ended[0].Target.Should().Contain("InvalidOperationException").And.Contain("The flow has a bug.");
     }
 
     private async Task<LocalFunctionsHost> StartAsync(EngineKind engine) => await LocalFunctionsHost.StartAsync(new LocalHostOptions

@@ -3,8 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using CallFlows.Emulator.Simulation;
-using CallFlows.Functions.Routing;
-using CallFlows.Functions.Runtime;
 using Microsoft.DurableTask.Client;
 
 namespace CallFlows.Tests.Flows;

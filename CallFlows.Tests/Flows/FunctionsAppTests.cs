@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using CallFlows.Functions.Routing;
-using CallFlows.Functions.Runtime;
 using Microsoft.DurableTask.Client;
 
 namespace CallFlows.Tests.Flows;
@@ -255,13 +253,13 @@ public sealed class FunctionsAppTests
         }
     }
 
-    private static async Task<CallStatusReader.CallStatusResponse> WaitForStatusAsync(AppHarness app, string instanceId,
-        Func<CallStatusReader.CallStatusResponse, bool> predicate, CancellationToken cancellationToken)
+    private static async Task<CallStatusResponse> WaitForStatusAsync(AppHarness app, string instanceId,
+        Func<CallStatusResponse, bool> predicate, CancellationToken cancellationToken)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
         while (true)
         {
-            var view = await app.Http.GetFromJsonAsync<CallStatusReader.CallStatusResponse>($"api/calls/{instanceId}", options, cancellationToken);
+            var view = await app.Http.GetFromJsonAsync<CallStatusResponse>($"api/calls/{instanceId}", options, cancellationToken);
             if (view is not null && predicate(view))
             {
                 return view;

@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text.Json;
-using CallFlows.Functions.Triggers;
 using Microsoft.Azure.Functions.Worker;
 
 namespace CallFlows.Tests.Flows;
@@ -17,7 +16,8 @@ public sealed class FunctionsMetadataTests
             f => f.GetProperty("name").GetString()!,
             f => f.GetProperty("bindings").EnumerateArray().Select(b => b.GetProperty("type").GetString()!).ToList());
 
-        var declared = typeof(IncomingCallTrigger).Assembly.GetTypes()
+        // The app's own functions and those of the runtime library it references: the worker SDK indexes both.
+        var declared = new[] { typeof(IncomingCallTrigger).Assembly, typeof(CallFlows.Functions.Flows.InboundRoutingFlow).Assembly }.SelectMany(a => a.GetTypes())
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             .Select(m => (Method: m, Attribute: m.GetCustomAttribute<FunctionAttribute>()))
             .Where(x => x.Attribute is not null)

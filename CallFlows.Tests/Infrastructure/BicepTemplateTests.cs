@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
-using CallFlows.Functions.Security;
 using CallFlows.LocalHost.Azurite;
 
 namespace CallFlows.Tests.Infrastructure;

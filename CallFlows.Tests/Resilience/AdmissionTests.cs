@@ -1,5 +1,3 @@
-using CallFlows.Functions.Admission;
-using CallFlows.Functions.Triggers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging.Abstractions;

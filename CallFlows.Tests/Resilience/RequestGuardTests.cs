@@ -1,6 +1,4 @@
 using System.Text;
-using CallFlows.Functions.Admission;
-using CallFlows.Functions.Triggers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging.Abstractions;

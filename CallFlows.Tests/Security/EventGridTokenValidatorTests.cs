@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using CallFlows.Functions.Security;
-using CallFlows.Functions.Triggers;
 using CallFlows.Tests.Flows;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

@@ -3,10 +3,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CallFlows.Emulator.Simulation;
-using CallFlows.Functions.Configuration;
 using CallFlows.Functions.Flows;
-using CallFlows.Functions.Triggers;
-using CallFlows.Functions.Viewer;
+using CallFlows.Runtime.Viewer;
 using CallFlows.LocalHost.App;
 using CallFlows.LocalHost.Azurite;
 using CallFlows.Tests.EndToEnd;
@@ -35,7 +33,7 @@ public sealed class CallViewerTests(EndToEndFixture fixture) : IAsyncLifetime
             DeleteTaskHubOnStop = true,
             RoutingRules =
             [
-                new RouteRule { Called = RoutedNumber, Flow = FlowNames.InboundRouting, Settings = new() { Agent = Agent } },
+                new RouteRule { Called = RoutedNumber, Flow = nameof(InboundRoutingFlow), Settings = RouteRule.SettingsFrom(new InboundRouteSettings { Agent = Agent }) },
                 new RouteRule { Called = RejectedNumber, Action = RouteAction.Reject, RejectReason = CallFlows.CallAutomation.CallRejectReason.Busy },
             ],
         };
@@ -63,11 +61,11 @@ public sealed class CallViewerTests(EndToEndFixture fixture) : IAsyncLifetime
 
         // The list: flow, numbers, live status.
         string listed = (await browser.EvaluateAsync($"{row}.innerText"))!.GetValue<string>();
-        listed.Should().Contain(FlowNames.InboundRouting).And.Contain("4:" + Caller).And.Contain("4:" + RoutedNumber).And.Contain("Running");
+        listed.Should().Contain(nameof(InboundRoutingFlow)).And.Contain("4:" + Caller).And.Contain("4:" + RoutedNumber).And.Contain("Running");
 
         // The timeline: actions and events merged in time order, with statuses and result codes.
         string[] names = Strings(await browser.EvaluateAsync("[...document.querySelectorAll('#timeline tbody tr')].map(r => r.dataset.kind + ':' + r.dataset.name)"));
-        names.Should().ContainInOrder("Flow:" + FlowNames.InboundRouting, "Action:AnswerCall", "Event:CallConnected", "Action:AddParticipant", "Event:AddParticipantSucceeded");
+        names.Should().ContainInOrder("Flow:" + nameof(InboundRoutingFlow), "Action:AnswerCall", "Event:CallConnected", "Action:AddParticipant", "Event:AddParticipantSucceeded");
         string answered = (await browser.EvaluateAsync("document.querySelector('#timeline tbody tr[data-name=\"AnswerCall\"]').innerText"))!.GetValue<string>();
         answered.Should().Contain("Succeeded");
         string joined = (await browser.EvaluateAsync("document.querySelector('#timeline tbody tr[data-name=\"AddParticipantSucceeded\"]').innerText"))!.GetValue<string>();
@@ -117,16 +115,16 @@ public sealed class CallViewerTests(EndToEndFixture fixture) : IAsyncLifetime
         int pages = 0;
         do
         {
-            string url = "api/calls?status=ended&pageSize=1&flow=" + FlowNames.RejectCall + (token is null ? string.Empty : "&continuationToken=" + Uri.EscapeDataString(token));
+            string url = "api/calls?status=ended&pageSize=1&flow=" + nameof(RejectCallFlow) + (token is null ? string.Empty : "&continuationToken=" + Uri.EscapeDataString(token));
             CallListPage page = (await this.app.Client.GetFromJsonAsync<CallListPage>(url, JsonHttpResult.SerializerOptions))!;
             page.Calls.Count.Should().BeLessThanOrEqualTo(1);
             seen.AddRange(page.Calls.Select(c => c.InstanceId));
             foreach (CallSummary call in page.Calls)
             {
-                call.Flow.Should().Be(FlowNames.RejectCall);
+                call.Flow.Should().Be(nameof(RejectCallFlow));
                 call.RuntimeStatus.Should().Be("Completed");
                 call.IsLive.Should().BeFalse();
-                call.Outcome.Should().Be(nameof(RoutedCallFlowResult.Rejected));
+                call.Outcome.Should().Be(nameof(RoutedCallResult.Rejected));
                 call.To.Should().Be("4:" + RejectedNumber);
                 call.From.Should().StartWith("4:+1555000710");
             }
@@ -168,11 +166,11 @@ public sealed class CallViewerTests(EndToEndFixture fixture) : IAsyncLifetime
         view.IsLive.Should().BeFalse();
         view.From.Should().Be("4:+15550007200");
         view.Timeline.Select(t => $"{t.Kind}:{t.Name}:{t.Status}").Should().Equal(
-            $"Flow:{FlowNames.RejectCall}:Started",
+            $"Flow:{nameof(RejectCallFlow)}:Started",
             "Action:RejectCall:Succeeded",
-            $"Flow:{nameof(RoutedCallFlowResult.Rejected)}:Succeeded");
+            $"Flow:{nameof(RoutedCallResult.Rejected)}:Succeeded");
         view.Timeline[1].CompletedAt.Should().BeOnOrAfter(view.Timeline[1].Time);
-        view.Outcome!.Result.Should().Be(nameof(RoutedCallFlowResult.Rejected));
+        view.Outcome!.Result.Should().Be(nameof(RoutedCallResult.Rejected));
     }
 
     [Fact]

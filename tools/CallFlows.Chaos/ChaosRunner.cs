@@ -6,8 +6,6 @@ using System.Net.Sockets;
 using System.Text.Json;
 using CallFlows.Emulator;
 using CallFlows.Emulator.Simulation;
-using CallFlows.Functions.Runtime;
-using CallFlows.Functions.Triggers;
 using CallFlows.LocalHost.App;
 using CallFlows.LocalHost.Azurite;
 
@@ -155,7 +153,7 @@ public static class ChaosRunner
                     }
 
                     Say($"#{index} {scenario.Name} placed ({instanceId})");
-                    CallStatusReader.CallStatusResponse? status = null;
+                    CallStatusResponse? status = null;
                     while (started.Elapsed < deadline)
                     {
                         status = await TryGetStatusAsync(http, instanceId, cancellationToken) ?? status;
@@ -204,7 +202,7 @@ public static class ChaosRunner
         }
     }
 
-    static ChaosCallResult Classify(int index, ChaosScenario scenario, string instanceId, CallStatusReader.CallStatusResponse? status, IncomingCallSnapshot? incoming)
+    static ChaosCallResult Classify(int index, ChaosScenario scenario, string instanceId, CallStatusResponse? status, IncomingCallSnapshot? incoming)
     {
         if (incoming is { State: IncomingCallState.Ringing or IncomingCallState.NotAnswered or IncomingCallState.Abandoned })
         {
@@ -279,13 +277,16 @@ public static class ChaosRunner
         return false;
     }
 
-    static async Task<CallStatusReader.CallStatusResponse?> TryGetStatusAsync(HttpClient http, string instanceId, CancellationToken cancellationToken)
+    // The status API writes web JSON with enums as strings.
+    static readonly JsonSerializerOptions StatusJson = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    static async Task<CallStatusResponse?> TryGetStatusAsync(HttpClient http, string instanceId, CancellationToken cancellationToken)
     {
         try
         {
             using HttpResponseMessage response = await http.GetAsync(new Uri("api/calls/" + Uri.EscapeDataString(instanceId), UriKind.Relative), cancellationToken);
             return response.StatusCode == HttpStatusCode.OK
-                ? await response.Content.ReadFromJsonAsync<CallStatusReader.CallStatusResponse>(JsonHttpResult.SerializerOptions, cancellationToken)
+                ? await response.Content.ReadFromJsonAsync<CallStatusResponse>(StatusJson, cancellationToken)
                 : null;
         }
         catch (Exception ex) when (ex is HttpRequestException or JsonException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))

@@ -22,26 +22,26 @@ public sealed record ChaosScenario(
     /// <summary>Gets the scenarios of the mix: every inbound routing outcome and every simple outbound flow of the demo.</summary>
     public static IReadOnlyList<ChaosScenario> All { get; } =
     [
-        Inbound("agent-answers", DemoWorld.AgentAnswersNumber, FlowNames.InboundRouting, nameof(InboundRoutingFlowResult.AgentConnected)),
-        Inbound("agent-declines", DemoWorld.AgentDeclinesNumber, FlowNames.InboundRouting, nameof(InboundRoutingFlowResult.TransferredToFallback)),
-        Inbound("agent-busy", DemoWorld.AgentBusyNumber, FlowNames.InboundRouting, nameof(InboundRoutingFlowResult.HungUpNoAgent)),
-        Inbound("agent-no-answer", DemoWorld.AgentNoAnswerNumber, FlowNames.InboundRouting, nameof(InboundRoutingFlowResult.HungUpNoAgent)),
-        Inbound("rejected", DemoWorld.RejectedNumber, FlowNames.RejectCall, nameof(RoutedCallFlowResult.Rejected)),
-        Inbound("redirected", DemoWorld.RedirectedNumber, FlowNames.RedirectCall, nameof(RoutedCallFlowResult.Redirected)),
-        new("outbound-pstn", FlowNames.OutboundCall, nameof(OutboundCallFlowResult.CalleeHungUp), null, (_, id) => new
+        Inbound("agent-answers", DemoWorld.AgentAnswersNumber, nameof(InboundRoutingFlow), nameof(InboundRoutingFlowResult.AgentConnected)),
+        Inbound("agent-declines", DemoWorld.AgentDeclinesNumber, nameof(InboundRoutingFlow), nameof(InboundRoutingFlowResult.TransferredToFallback)),
+        Inbound("agent-busy", DemoWorld.AgentBusyNumber, nameof(InboundRoutingFlow), nameof(InboundRoutingFlowResult.HungUpNoAgent)),
+        Inbound("agent-no-answer", DemoWorld.AgentNoAnswerNumber, nameof(InboundRoutingFlow), nameof(InboundRoutingFlowResult.HungUpNoAgent)),
+        Inbound("rejected", DemoWorld.RejectedNumber, nameof(RejectCallFlow), nameof(RoutedCallResult.Rejected)),
+        Inbound("redirected", DemoWorld.RedirectedNumber, nameof(RedirectCallFlow), nameof(RoutedCallResult.Redirected)),
+        new("outbound-pstn", nameof(OutboundCallFlow), nameof(OutboundCallFlowResult.CalleeHungUp), null, (_, id) => new
         {
             flow = "OutboundCall", instanceId = id, targets = new[] { "4:" + DemoWorld.PstnCalleeNumber }, callerId = "4:" + DemoWorld.AgentAnswersNumber,
         }),
-        new("outbound-acs-user", FlowNames.OutboundCall, nameof(OutboundCallFlowResult.CalleeHungUp), null, (resourceId, id) => new
+        new("outbound-acs-user", nameof(OutboundCallFlow), nameof(OutboundCallFlowResult.CalleeHungUp), null, (resourceId, id) => new
         {
             flow = "OutboundCall", instanceId = id, targets = new[] { DemoWorld.AcsCallee(resourceId) },
         }),
-        new("group-call", FlowNames.GroupCall, nameof(GroupCallFlowResult.EndedByParticipants), null, (resourceId, id) => new
+        new("group-call", nameof(GroupCallFlow), nameof(GroupCallFlowResult.EndedByParticipants), null, (resourceId, id) => new
         {
             flow = "GroupCall", instanceId = id, targets = new[] { "4:" + DemoWorld.PstnCallee2Number, DemoWorld.AcsCallee(resourceId) },
             callerId = "4:" + DemoWorld.AgentAnswersNumber, maxDurationSeconds = 20,
         }),
-        new("connect-room", FlowNames.ConnectCall, nameof(ConnectCallFlowResult.LeftAtMaxDuration), null, (_, id) => new
+        new("connect-room", nameof(ConnectCallFlow), nameof(ConnectCallFlowResult.LeftAtMaxDuration), null, (_, id) => new
         {
             flow = "ConnectCall", instanceId = id, locator = new { kind = "room", id = DemoWorld.DemoRoomId }, maxDurationSeconds = 2,
         }),

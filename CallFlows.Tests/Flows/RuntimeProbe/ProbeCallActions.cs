@@ -1,4 +1,3 @@
-using CallFlows.Functions.Actions;
 using Microsoft.Azure.Functions.Worker;
 
 namespace CallFlows.Tests.Flows.RuntimeProbe;
@@ -6,26 +5,26 @@ namespace CallFlows.Tests.Flows.RuntimeProbe;
 /// <summary>
 /// The ACS edge of the runtime probe: activities with the runtime's action names that accept every request (the
 /// test then plays the service's callback events into the instance). Targets steer failures: a target starting
-/// with <c>8:acs:flaky</c> fails transiently once, <c>8:acs:forbidden</c> is refused with 403, and an add of
+/// with <c>8:acs:flaky</c> is unavailable (503) once, <c>8:acs:forbidden</c> is refused with 403, and an add of
 /// <c>8:acs:slow*</c> returns only when the test opens the call's gate.
 /// </summary>
 public static class ProbeCallActions
 {
     [Function(CallActionNames.CreateCall)]
-    public static CallConnectionInfo CreateCall([ActivityTrigger] CreateCallInput input)
+    public static CallActionOutput CreateCall([ActivityTrigger] CreateCallInput input)
     {
         var connectionId = ConnectionIdFor(input.InstanceId);
         var attempt = Record(connectionId, CallActionNames.CreateCall, input.Identity.OperationContext, input.Identity.RepeatabilityRequestId, input.Target);
         if (input.Target.StartsWith("8:acs:flaky", StringComparison.Ordinal) && attempt == 1)
         {
-            throw new CallActionTransientException($"{CallActionTransientException.Marker} CreateCall failed with HTTP 503 (ServiceUnavailable): try again");
+            return new CallActionOutput(new CallActionFailure(CallActionFailureKind.Unavailable, "try again") { HttpStatus = 503, ErrorCode = "ServiceUnavailable" });
         }
 
-        return new CallConnectionInfo(connectionId, "server-" + input.InstanceId, "corr-" + input.InstanceId, "Connecting");
+        return new CallActionOutput(Connection: new CallConnectionInfo(connectionId, "server-" + input.InstanceId, "corr-" + input.InstanceId, "Connecting"));
     }
 
     [Function(CallActionNames.AddParticipant)]
-    public static async Task<AddParticipantOutput> AddParticipant([ActivityTrigger] AddParticipantInput input)
+    public static async Task<CallActionOutput> AddParticipant([ActivityTrigger] AddParticipantInput input)
     {
         Record(input.CallConnectionId, CallActionNames.AddParticipant, input.Identity.OperationContext, input.Identity.RepeatabilityRequestId, input.Participant);
         if (input.Participant.StartsWith("8:acs:slow", StringComparison.Ordinal))
@@ -34,33 +33,40 @@ public static class ProbeCallActions
             await ProbeRecorder.Gate(input.CallConnectionId).Task.WaitAsync(TimeSpan.FromSeconds(30));
         }
 
-        return new AddParticipantOutput("inv-" + input.Identity.OperationContext, input.Participant);
+        return new CallActionOutput(InvitationId: "inv-" + input.Identity.OperationContext);
     }
 
     [Function(CallActionNames.CancelAddParticipant)]
-    public static string CancelAddParticipant([ActivityTrigger] CancelAddParticipantInput input)
+    public static CallActionOutput CancelAddParticipant([ActivityTrigger] CancelAddParticipantInput input)
     {
         Record(input.CallConnectionId, CallActionNames.CancelAddParticipant, input.Identity.OperationContext, input.Identity.RepeatabilityRequestId, input.InvitationId);
-        return input.InvitationId;
+        return CallActionOutput.Accepted;
     }
 
     [Function(CallActionNames.RemoveParticipant)]
-    public static string RemoveParticipant([ActivityTrigger] RemoveParticipantInput input)
+    public static CallActionOutput RemoveParticipant([ActivityTrigger] RemoveParticipantInput input)
     {
         Record(input.CallConnectionId, CallActionNames.RemoveParticipant, input.Identity.OperationContext, input.Identity.RepeatabilityRequestId, input.Participant);
         if (input.Participant.StartsWith("8:acs:forbidden", StringComparison.Ordinal))
         {
-            throw new CallActionRejectedException(CallActionNames.RemoveParticipant, 403, "Forbidden", "not allowed", new InvalidOperationException("refused"));
+            return new CallActionOutput(new CallActionFailure(CallActionFailureKind.Refused, "not allowed") { HttpStatus = 403, ErrorCode = "Forbidden" });
         }
 
-        return input.Identity.OperationContext;
+        return CallActionOutput.Accepted;
     }
 
     [Function(CallActionNames.HangUp)]
-    public static bool HangUp([ActivityTrigger] HangUpInput input)
+    public static CallActionOutput HangUp([ActivityTrigger] HangUpInput input)
     {
         Record(input.CallConnectionId, CallActionNames.HangUp, input.Identity.OperationContext, input.Identity.RepeatabilityRequestId, input.ForEveryone ? "everyone" : "self");
-        return true;
+        return CallActionOutput.Accepted;
+    }
+
+    [Function(CallActionNames.EndAbandonedCall)]
+    public static CallActionOutput EndAbandonedCall([ActivityTrigger] EndAbandonedCallInput input)
+    {
+        Record(input.CallConnectionId, CallActionNames.EndAbandonedCall, input.Identity.OperationContext, input.Identity.RepeatabilityRequestId, input.Cause);
+        return CallActionOutput.Accepted;
     }
 
     public static string ConnectionIdFor(string instanceId) => "conn-" + instanceId;

@@ -1,5 +1,4 @@
 using CallFlows.CallAutomation;
-using CallFlows.Functions.Runtime;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 
@@ -10,6 +9,9 @@ public static class ProbeFlows
 {
     public const string WaitsProbe = "FlowsProbeWaits";
     public const string FailuresProbe = "FlowsProbeFailures";
+    public const string ThrowsProbe = "FlowsProbeThrows";
+
+    private static readonly TimeSpan Long = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// Connect; an add that times out; a second add whose success must still arrive (after a late event of the first
@@ -18,15 +20,15 @@ public static class ProbeFlows
     [Function(WaitsProbe)]
     public static async Task<ProbeResult> Waits([OrchestrationTrigger] TaskOrchestrationContext context)
     {
-        var flow = context.CreateCallFlow();
+        var flow = new CallFlowContext(context);
         var steps = new List<ProbeStep>();
-        var call = await flow.CreateCallAsync(new CommunicationUserIdentifier("8:acs:callee"), null, TimeSpan.FromMinutes(5));
-        steps.Add(Step("connect", call.Connection!));
-        steps.Add(Step("add-1", await call.AddParticipantAsync(new CommunicationUserIdentifier("8:acs:first"), null, TimeSpan.FromSeconds(2))));
-        steps.Add(Step("add-2", await call.AddParticipantAsync(new CommunicationUserIdentifier("8:acs:slow-second"), null, TimeSpan.FromMinutes(5))));
-        steps.Add(Step("add-3", await call.AddParticipantAsync(new CommunicationUserIdentifier("8:acs:third"), null, TimeSpan.FromMinutes(5))));
-        steps.Add(Step("remove-after-disconnect", await call.RemoveParticipantAsync(new CommunicationUserIdentifier("8:acs:slow-second"), TimeSpan.FromMinutes(5))));
-        flow.Complete(ProbeOutcome.Done, true, call);
+        var call = await flow.CreateCallAsync(new CommunicationUserIdentifier("8:acs:callee"), new CreateCallFlowOptions { Timeout = Long });
+        steps.Add(new ProbeStep("connect", "Succeeded", null, null));
+        steps.Add(await StepAsync("add-1", () => call.AddParticipantAsync(new CommunicationUserIdentifier("8:acs:first"), new AddParticipantFlowOptions { Timeout = TimeSpan.FromSeconds(2) })));
+        steps.Add(await StepAsync("add-2", () => call.AddParticipantAsync(new CommunicationUserIdentifier("8:acs:slow-second"), new AddParticipantFlowOptions { Timeout = Long })));
+        steps.Add(await StepAsync("add-3", () => call.AddParticipantAsync(new CommunicationUserIdentifier("8:acs:third"), new AddParticipantFlowOptions { Timeout = Long })));
+        steps.Add(await StepAsync("remove-after-disconnect", () => call.RemoveParticipantAsync(new CommunicationUserIdentifier("8:acs:slow-second"), new CallActionOptions { Timeout = Long })));
+        Complete(flow);
         return new ProbeResult(steps, call.Participants.Select(p => p.Identifier!.RawId).ToList(), call.RosterSequenceNumber);
     }
 
@@ -34,15 +36,39 @@ public static class ProbeFlows
     [Function(FailuresProbe)]
     public static async Task<ProbeResult> Failures([OrchestrationTrigger] TaskOrchestrationContext context)
     {
-        var flow = context.CreateCallFlow();
+        var flow = new CallFlowContext(context);
         var steps = new List<ProbeStep>();
-        var call = await flow.CreateCallAsync(new CommunicationUserIdentifier("8:acs:flaky-callee"), null, TimeSpan.FromMinutes(5));
-        steps.Add(Step("connect", call.Connection!));
-        steps.Add(Step("remove-forbidden", await call.RemoveParticipantAsync(new CommunicationUserIdentifier("8:acs:forbidden-user"), TimeSpan.FromMinutes(5))));
-        steps.Add(Step("hang-up", await call.HangUpAsync(forEveryone: true, TimeSpan.FromMinutes(5))));
-        flow.Complete(ProbeOutcome.Done, true, call);
+        var call = await flow.CreateCallAsync(new CommunicationUserIdentifier("8:acs:flaky-callee"), new CreateCallFlowOptions { Timeout = Long });
+        steps.Add(new ProbeStep("connect", "Succeeded", null, null));
+        steps.Add(await StepAsync("remove-forbidden", () => call.RemoveParticipantAsync(new CommunicationUserIdentifier("8:acs:forbidden-user"), new CallActionOptions { Timeout = Long })));
+        steps.Add(await StepAsync("hang-up", () => call.HangUpAsync(forEveryone: true, new CallActionOptions { Timeout = Long })));
+        Complete(flow);
         return new ProbeResult(steps, call.Participants.Select(p => p.Identifier!.RawId).ToList(), call.RosterSequenceNumber);
     }
 
-    private static ProbeStep Step(string name, CallFlowActionResult result) => new(name, result.Status, result.ResultCode, result.Event?.EventType);
+    /// <summary>A registered-style run (through the runtime's runner) whose flow throws once its call is connected.</summary>
+    [Function(ThrowsProbe)]
+    public static Task<CallFlowOutcome> Throws([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        CallFlowExecution.RunAsync<ProbeOutcome>(context, async flow =>
+        {
+            await flow.CreateCallAsync(new CommunicationUserIdentifier("8:acs:callee"), new CreateCallFlowOptions { Timeout = Long });
+            throw new InvalidOperationException("The flow has a bug.");
+        });
+
+    private static void Complete(CallFlowContext flow) =>
+        flow.Complete(new CallFlowOutcome(flow.Name, nameof(ProbeOutcome.Done), true, "The probe ran to its end.") { CallConnectionId = flow.Call?.CallConnectionId });
+
+    private static async Task<ProbeStep> StepAsync<T>(string name, Func<Task<T>> action)
+        where T : CallActionResult
+    {
+        try
+        {
+            var result = await action();
+            return new ProbeStep(name, result.Status.ToString(), result.Failure?.Code, result.Event?.EventType);
+        }
+        catch (CallEndedException ended)
+        {
+            return new ProbeStep(name, "CallEnded", null, ended.Event?.EventType);
+        }
+    }
 }

@@ -1,6 +1,5 @@
-using CallFlows.Functions.Runtime;
 
 namespace CallFlows.Tests.Flows.RuntimeProbe;
 
 /// <summary>One step of a probe flow.</summary>
-public sealed record ProbeStep(string Name, CallFlowActionStatus Status, int? ResultCode, string? EventType);
+public sealed record ProbeStep(string Name, string Status, int? ResultCode, string? EventType);

@@ -1,5 +1,4 @@
 using CallFlows.CallAutomation;
-using CallFlows.Functions.Security;
 
 namespace CallFlows.Benchmarks.Raw;
 

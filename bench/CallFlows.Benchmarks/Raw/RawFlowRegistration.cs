@@ -1,6 +1,4 @@
 using CallFlows.CallAutomation;
-using CallFlows.Functions.Configuration;
-using CallFlows.Functions.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Options;

@@ -1,9 +1,0 @@
-using CallFlows.Functions.Runtime;
-
-namespace CallFlows.Functions.Actions;
-
-/// <summary>Input of <see cref="CallActionNames.CancelAddParticipant"/>.</summary>
-/// <param name="Identity">Operation context and repeatability pair.</param>
-/// <param name="CallConnectionId">The call.</param>
-/// <param name="InvitationId">The invitation to cancel.</param>
-public sealed record CancelAddParticipantInput(CallActionIdentity Identity, string CallConnectionId, string InvitationId);

@@ -1,9 +1,0 @@
-using CallFlows.Functions.Runtime;
-
-namespace CallFlows.Functions.Actions;
-
-/// <summary>Input of <see cref="CallActionNames.HangUp"/>.</summary>
-/// <param name="Identity">Repeatability pair (sent only when ending the call for everyone).</param>
-/// <param name="CallConnectionId">The call.</param>
-/// <param name="ForEveryone">True ends the call for everyone; false makes only the app leave.</param>
-public sealed record HangUpInput(CallActionIdentity Identity, string CallConnectionId, bool ForEveryone);

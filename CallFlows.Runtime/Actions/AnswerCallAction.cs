@@ -1,0 +1,31 @@
+using CallFlows.CallAutomation;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CallFlows.Runtime.Actions;
+
+/// <summary>Activity: answers an incoming call with this instance's callback URI.</summary>
+/// <param name="client">The Call Automation client.</param>
+/// <param name="options">The app settings.</param>
+/// <param name="logger">The logger.</param>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+public sealed class AnswerCallAction(CallAutomationClient client, IOptions<CallFlowsOptions> options, ILogger<AnswerCallAction> logger)
+{
+    /// <summary>Answers the call.</summary>
+    /// <param name="input">The call to answer.</param>
+    /// <returns>The accepted request's output, or ACS's refusal as data.</returns>
+    [Function(CallActionNames.AnswerCall)]
+    public Task<CallActionOutput> RunAsync([ActivityTrigger] AnswerCallInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var request = new AnswerCallOptions(input.IncomingCallContext, options.Value.GetCallbackUri(input.InstanceId))
+        {
+            OperationContext = input.Identity.OperationContext,
+            RepeatabilityHeaders = input.Identity.ToRepeatabilityHeaders(),
+            AnsweredBy = string.IsNullOrEmpty(input.AnsweredBy) ? null : new CommunicationUserIdentifier(input.AnsweredBy),
+        };
+        return CallActionRunner.RunAsync(logger, CallActionNames.AnswerCall, input.Identity.OperationContext,
+            async () => new CallActionOutput(Connection: CallActionMapping.Info((await client.AnswerCallAsync(request)).Value.CallConnectionProperties)));
+    }
+}

@@ -1,0 +1,40 @@
+namespace CallFlows.Runtime.Configuration;
+
+/// <summary>The settings of the CallFlows app (configuration section <c>CallFlows</c>).</summary>
+public sealed class CallFlowsOptions
+{
+    /// <summary>The configuration section the options bind to.</summary>
+    public const string SectionName = "CallFlows";
+
+    /// <summary>
+    /// The public base URL of this app (e.g. <c>https://myapp.azurewebsites.net</c>); ACS posts callbacks to
+    /// <c>{CallbackBaseUrl}/api/callbacks/{instanceId}</c>. Required; HTTPS for the real service.
+    /// </summary>
+    public Uri? CallbackBaseUrl { get; set; }
+
+    /// <summary>How the app reaches Azure Communication Services.</summary>
+    public AcsOptions Acs { get; set; } = new();
+
+    /// <summary>How callbacks are authenticated.</summary>
+    public CallbackAuthOptions CallbackAuth { get; set; } = new();
+
+    /// <summary>
+    /// Where a call goes when its flow throws while the call is connected (a raw id, e.g. <c>4:+14255550199</c>);
+    /// null (the default) hangs the call up for everyone. Either way an error log names the instance, call, flow and cause.
+    /// </summary>
+    public string? FailedFlowTarget { get; set; }
+
+    /// <summary>Which flow handles which called number.</summary>
+    public RoutingOptions Routing { get; set; } = new();
+
+    /// <summary>Builds the callback URI of one orchestration instance.</summary>
+    /// <param name="instanceId">The orchestration instance id.</param>
+    /// <returns><c>{CallbackBaseUrl}/api/callbacks/{instanceId}</c>.</returns>
+    /// <exception cref="InvalidOperationException"><see cref="CallbackBaseUrl"/> is not set.</exception>
+    public Uri GetCallbackUri(string instanceId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        var baseUrl = CallbackBaseUrl ?? throw new InvalidOperationException("CallFlows:CallbackBaseUrl is not configured.");
+        return new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/api/callbacks/" + Uri.EscapeDataString(instanceId));
+    }
+}

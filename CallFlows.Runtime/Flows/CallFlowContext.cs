@@ -1,0 +1,598 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using CallFlows.CallAutomation;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+
+namespace CallFlows.Runtime;
+
+/// <summary>
+/// What a flow works with: answer, place or join calls, wait on durable time, call its own activities. The runtime
+/// creates it for each run of a registered flow (<see cref="InboundCallFlow{TSettings, TResult}"/>,
+/// <see cref="OutboundCallFlow{TInput, TResult}"/>) and rebuilds it identically on replay.
+/// </summary>
+/// <remarks>
+/// Under it: one activity per action with a deterministic repeatability pair; ACS callback events arrive under one
+/// external event name and are read through exactly one outstanding wait, which is never cancelled (a timed-out wait
+/// only abandons its durable timer, and the open wait serves the next one); events are parsed once, matched to actions
+/// by operation context, de-duplicated by CloudEvent id; <c>ParticipantsUpdated</c> updates the roster (highest sequence
+/// number wins) and <c>CallDisconnected</c> ends every pending and later wait or action of its call with
+/// <see cref="CallEndedException"/>. The orchestration context itself is not exposed: a second event waiter would
+/// break the one-waiter rule.
+/// </remarks>
+[SuppressMessage("Reliability", "DURABLE0010", Justification = "Logger is the instance's context.CreateReplaySafeLogger(...) logger; the analyzer cannot see that through the property.")]
+public sealed class CallFlowContext
+{
+    /// <summary>How long set-up waits, after a <c>CallDisconnected</c> that came first, for the call's <c>CallConnected</c> (events may arrive out of order).</summary>
+    internal static readonly TimeSpan EstablishmentGrace = TimeSpan.FromSeconds(3);
+
+    /// <summary>Attempts per call action when ACS is unavailable (network, 408, 429, 5xx), the first included.</summary>
+    internal const int MaxAttempts = 4;
+
+    private const int MaxTimelineEvents = 10;
+    private const int MaxTimelineActions = 20;
+
+    // A large meeting's roster would blow the 16 KB custom status; the status shows the first ones, the flow has all.
+    private const int MaxStatusParticipants = 50;
+
+    private static readonly JsonSerializerOptions EnvelopeOptions = new(JsonSerializerDefaults.Web);
+
+    private static readonly HashSet<string> EstablishmentEvents = new(StringComparer.Ordinal)
+    {
+        nameof(CallConnected), nameof(AnswerFailed), nameof(CreateCallFailed), nameof(ConnectFailed),
+    };
+
+    private readonly TaskOrchestrationContext _context;
+    private readonly List<ReceivedEvent> _inbox = [];
+    private readonly HashSet<string> _seenEventIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PendingAction> _actions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CallFlowCall> _calls = new(StringComparer.Ordinal);
+    private readonly Queue<CallFlowTimelineEntry> _eventLog = new();
+    private readonly Queue<CallFlowTimelineEntry> _actionLog = new();
+    private Task<JsonElement>? _waiter;
+    private int _sequence;
+    private string _state = "Started";
+    private CallFlowCall? _currentCall;
+    private CallFlowOutcome? _outcome;
+
+    internal CallFlowContext(TaskOrchestrationContext context)
+    {
+        _context = context;
+        Name = context.Name.Name;
+        Logger = context.CreateReplaySafeLogger("CallFlows.Flows." + Name);
+        PublishStatus();
+    }
+
+    /// <summary>The flow (orchestrator function) name.</summary>
+    public string Name { get; }
+
+    /// <summary>The orchestration instance id.</summary>
+    public string InstanceId => _context.InstanceId;
+
+    /// <summary>A replay-safe logger for flow code.</summary>
+    public ILogger Logger { get; }
+
+    /// <summary>The deterministic orchestration time (UTC); use it instead of <c>DateTime.UtcNow</c>.</summary>
+    public DateTime CurrentUtcDateTime => _context.CurrentUtcDateTime;
+
+    /// <summary>The call the flow set up last, if any.</summary>
+    public CallFlowCall? Call => _currentCall;
+
+    /// <summary>The last call action that failed, if any (the runtime reports it in the outcome of a flow that did not succeed).</summary>
+    public CallActionFailure? LastFailure { get; private set; }
+
+    internal string? OutcomeDetail { get; private set; }
+
+    internal CallActionFailure? OutcomeCause { get; private set; }
+
+    internal IEnumerable<CallFlowCall> Calls => _calls.Values;
+
+    /// <summary>A deterministic new GUID (replay-safe).</summary>
+    /// <returns>The GUID.</returns>
+    public Guid NewGuid() => _context.NewGuid();
+
+    /// <summary>Adds a sentence to the outcome people read (e.g. which agent answered) and, optionally, the failure behind it.</summary>
+    /// <param name="detail">The sentence.</param>
+    /// <param name="cause">The failure that decided the outcome, if any.</param>
+    public void SetOutcomeDetail(string detail, CallActionFailure? cause = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(detail);
+        OutcomeDetail = detail;
+        OutcomeCause = cause ?? OutcomeCause;
+    }
+
+    /// <summary>Waits on durable time while the call's events keep being processed (the roster stays current).</summary>
+    /// <param name="delay">How long to wait.</param>
+    /// <returns>A task that completes after the delay.</returns>
+    public async Task DelayAsync(TimeSpan delay) => await WaitAsync(null, null, null, delay);
+
+    /// <summary>Calls one of the app's own activities (e.g. a CRM lookup); activities may do I/O, flows may not.</summary>
+    /// <typeparam name="TResult">The activity's result type.</typeparam>
+    /// <param name="name">The activity (function) name.</param>
+    /// <param name="input">The activity input.</param>
+    /// <param name="options">Retry options; null for none.</param>
+    /// <returns>The activity's result.</returns>
+    public Task<TResult> CallActivityAsync<TResult>(string name, object? input = null, TaskOptions? options = null) =>
+        _context.CallActivityAsync<TResult>(new TaskName(name), input, options);
+
+    /// <summary>Answers an incoming call and waits until it is connected.</summary>
+    /// <param name="incomingCall">The call from the IncomingCall event.</param>
+    /// <param name="options">The connect timeout (15 s by default).</param>
+    /// <returns>The connected call.</returns>
+    /// <exception cref="CallNotConnectedException">ACS refused, <c>AnswerFailed</c>, the caller hung up first, or no <c>CallConnected</c> in time (the call was hung up).</exception>
+    public Task<CallFlowCall> AnswerAsync(IncomingCall incomingCall, AnswerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(incomingCall);
+        var incomingContext = RequireIncomingContext(incomingCall);
+        options ??= new AnswerOptions();
+        return EstablishAsync(CallActionNames.AnswerCall, "Answering", identity => new AnswerCallInput(InstanceId, identity, incomingContext), options.Timeout, forEveryone: true);
+    }
+
+    /// <summary>Rejects an incoming call (ACS sends no events for a reject).</summary>
+    /// <param name="incomingCall">The call from the IncomingCall event.</param>
+    /// <param name="reason">Why the call is rejected.</param>
+    /// <returns>Succeeded, or Failed with ACS's refusal.</returns>
+    public Task<CallActionResult> RejectAsync(IncomingCall incomingCall, CallRejectReason reason)
+    {
+        ArgumentNullException.ThrowIfNull(incomingCall);
+        var incomingContext = RequireIncomingContext(incomingCall);
+        return RunActionAsync(CallActionNames.RejectCall, null, "Rejecting", identity => new RejectCallInput(identity, incomingContext, reason), null, null, TimeSpan.Zero, "Rejected");
+    }
+
+    /// <summary>Redirects an incoming call to another target (ACS sends no events for a redirect).</summary>
+    /// <param name="incomingCall">The call from the IncomingCall event.</param>
+    /// <param name="target">Where to redirect the call.</param>
+    /// <returns>Succeeded, or Failed with ACS's refusal.</returns>
+    public Task<CallActionResult> RedirectAsync(IncomingCall incomingCall, CommunicationIdentifier target)
+    {
+        ArgumentNullException.ThrowIfNull(incomingCall);
+        ArgumentNullException.ThrowIfNull(target);
+        var incomingContext = RequireIncomingContext(incomingCall);
+        return RunActionAsync(CallActionNames.RedirectCall, null, "Redirecting", identity => new RedirectCallInput(identity, incomingContext, target.RawId), null, null, TimeSpan.Zero, "Redirected");
+    }
+
+    /// <summary>Places a 1:1 call and waits until it is connected.</summary>
+    /// <param name="target">Whom to call (a phone number needs <see cref="CreateCallFlowOptions.CallerId"/>).</param>
+    /// <param name="options">Caller id, display name, custom headers, timeout (60 s by default).</param>
+    /// <returns>The connected call.</returns>
+    /// <exception cref="CallNotConnectedException">ACS refused, <c>CreateCallFailed</c>, not answered, or no <c>CallConnected</c> in time (the call was hung up).</exception>
+    public Task<CallFlowCall> CreateCallAsync(CommunicationIdentifier target, CreateCallFlowOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        options ??= new CreateCallFlowOptions();
+        var (sip, voip) = CallActionMapping.Headers(options.CustomCallingContext);
+        var callerId = options.CallerId?.RawId;
+        var displayName = options.DisplayName;
+        return EstablishAsync(CallActionNames.CreateCall, "Calling",
+            identity => new CreateCallInput(InstanceId, identity, target.RawId, callerId, displayName, sip, voip), options.Timeout, forEveryone: true);
+    }
+
+    /// <summary>Places one call to several targets and waits until it is connected.</summary>
+    /// <param name="targets">Whom to call (PSTN and VoIP).</param>
+    /// <param name="options">Caller id, display name, timeout (60 s by default).</param>
+    /// <returns>The connected call.</returns>
+    /// <exception cref="ArgumentException">No target.</exception>
+    /// <exception cref="CallNotConnectedException">The call did not connect.</exception>
+    public Task<CallFlowCall> CreateGroupCallAsync(IEnumerable<CommunicationIdentifier> targets, CreateCallFlowOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        var rawIds = targets.Select(t => t.RawId).ToList();
+        if (rawIds.Count == 0)
+        {
+            throw new ArgumentException("A group call needs at least one target.", nameof(targets));
+        }
+
+        options ??= new CreateCallFlowOptions();
+        var callerId = options.CallerId?.RawId;
+        var displayName = options.DisplayName;
+        return EstablishAsync(CallActionNames.CreateGroupCall, "Calling",
+            identity => new CreateGroupCallInput(InstanceId, identity, rawIds, callerId, displayName), options.Timeout, forEveryone: true);
+    }
+
+    /// <summary>Joins an existing call (server call, group call or room) and waits until connected.</summary>
+    /// <param name="locator">The call to join.</param>
+    /// <param name="options">The timeout (60 s by default).</param>
+    /// <returns>The connected call.</returns>
+    /// <exception cref="CallNotConnectedException">The call could not be joined (the app left again if it timed out).</exception>
+    public Task<CallFlowCall> ConnectAsync(CallLocator locator, ConnectOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(locator);
+        var (kind, id) = CallActionMapping.Locator(locator);
+        options ??= new ConnectOptions();
+        return EstablishAsync(CallActionNames.ConnectCall, "Connecting", identity => new ConnectCallInput(InstanceId, identity, kind, id), options.Timeout, forEveryone: false);
+    }
+
+    /// <summary>
+    /// The one skeleton behind every action: ends with <see cref="CallEndedException"/> on a call that already ended,
+    /// sends the activity (retrying an unavailable service with the same repeatability pair), reads a 404 on a call as
+    /// "the call is gone", then waits for the success or failure event, if the action has one.
+    /// </summary>
+    internal async Task<CallActionResult> RunActionAsync(
+        string name, CallFlowCall? call, string state, Func<CallActionIdentity, object> input,
+        string? successEvent, string? failureEvent, TimeSpan timeout, string finalState, Action<CallActionOutput>? accepted = null)
+    {
+        call?.ThrowIfEnded();
+        var action = Begin(name, state);
+        var output = await SendAsync(action, input(action.Identity), call);
+        if (output.Failure is { } failure)
+        {
+            if (call is not null && failure.HttpStatus == 404)
+            {
+                // The request raced the end of the call (the caller hung up while an invitation rang): the call is gone.
+                call.MarkEnded(null);
+                Finish(action, new CallActionResult(CallActionStatus.Failed, failure), "Disconnected");
+                throw call.EndedException();
+            }
+
+            Log.ActionRefused(Logger, Name, InstanceId, name, failure.Describe());
+            return Finish(action, new CallActionResult(CallActionStatus.Failed, failure), finalState);
+        }
+
+        accepted?.Invoke(output);
+        if (successEvent is null)
+        {
+            return Finish(action, new CallActionResult(CallActionStatus.Succeeded), finalState);
+        }
+
+        var operationContext = action.Identity.OperationContext;
+        var wait = await WaitAsync(e => e.OperationContext == operationContext && (e.Name == successEvent || e.Name == failureEvent), null, call, timeout);
+        switch (wait.Kind)
+        {
+            case WaitKind.Matched:
+                var received = wait.Received!;
+                return Finish(action, received.Name == successEvent
+                    ? new CallActionResult(CallActionStatus.Succeeded, null, received.Event)
+                    : new CallActionResult(CallActionStatus.Failed, CallActionFailure.FromEvent(received.Event), received.Event), finalState);
+            case WaitKind.Ended:
+                Finish(action, new CallActionResult(CallActionStatus.Failed, new CallActionFailure(CallActionFailureKind.Failed, "The call ended.")), "Disconnected");
+                throw call!.EndedException();
+            default:
+                return Finish(action, new CallActionResult(CallActionStatus.TimedOut), finalState);
+        }
+    }
+
+    internal async Task<CallActionResult> HangUpAsync(CallFlowCall call, bool forEveryone, TimeSpan timeout)
+    {
+        if (call.HasEnded)
+        {
+            return new CallActionResult(CallActionStatus.Succeeded, null, call.EndedEvent);
+        }
+
+        var action = Begin(CallActionNames.HangUp, "HangingUp");
+        var output = await SendAsync(action, new HangUpInput(action.Identity, call.CallConnectionId, forEveryone), null);
+        if (output.Failure is { HttpStatus: 404 })
+        {
+            // DELETE has no repeatability: a re-executed hang-up finds the call gone, which is the goal.
+            call.MarkEnded(null);
+            return Finish(action, new CallActionResult(CallActionStatus.Succeeded), "Disconnected");
+        }
+
+        if (output.Failure is { } failure)
+        {
+            return Finish(action, new CallActionResult(CallActionStatus.Failed, failure), null);
+        }
+
+        var wait = await WaitAsync(null, null, call, timeout);
+        return wait.Kind == WaitKind.Ended
+            ? Finish(action, new CallActionResult(CallActionStatus.Succeeded, null, call.EndedEvent), "Disconnected")
+            : Finish(action, new CallActionResult(CallActionStatus.TimedOut), null);
+    }
+
+    /// <summary>Waits for a condition over the call's state, or the call's end, or the timeout.</summary>
+    internal async Task<WaitKind> WaitForConditionAsync(CallFlowCall call, Func<bool> condition, TimeSpan timeout) =>
+        (await WaitAsync(null, condition, call, timeout)).Kind;
+
+    internal void Complete(CallFlowOutcome outcome)
+    {
+        _outcome = outcome;
+        _state = "Completed";
+        Log.FlowCompleted(Logger, Name, InstanceId, outcome.Result, outcome.Succeeded, outcome.Description);
+        PublishStatus();
+    }
+
+    internal async Task EndAbandonedCallsAsync(Exception exception)
+    {
+        foreach (var call in _calls.Values.Where(c => !c.HasEnded).ToList())
+        {
+            Log.FlowThrewWithCallConnected(Logger, Name, InstanceId, call.CallConnectionId, exception.GetType().Name, exception.Message);
+            var action = Begin(CallActionNames.EndAbandonedCall, "EndingAbandonedCall");
+            var cause = exception.GetType().FullName + ": " + exception.Message;
+            var output = await SendAsync(action, new EndAbandonedCallInput(action.Identity, call.CallConnectionId, Name, InstanceId, cause), null);
+            Finish(action, output.Failure is { } failure ? new CallActionResult(CallActionStatus.Failed, failure) : new CallActionResult(CallActionStatus.Succeeded), "Failed");
+        }
+    }
+
+    internal void PublishStatus()
+    {
+        var call = _currentCall;
+        _context.SetCustomStatus(new CallFlowStatus(
+            Name,
+            _state,
+            call?.CallConnectionId,
+            call?.State,
+            call?.Participants.Take(MaxStatusParticipants).Select(p => p.Identifier?.RawId ?? string.Empty).ToList() ?? [],
+            [.. _eventLog],
+            [.. _actionLog],
+            _outcome));
+    }
+
+    private static string RequireIncomingContext(IncomingCall incomingCall) =>
+        string.IsNullOrEmpty(incomingCall.IncomingCallContext)
+            ? throw new ArgumentException("The incoming call has no incoming call context.", nameof(incomingCall))
+            : incomingCall.IncomingCallContext;
+
+    private static void Append(Queue<CallFlowTimelineEntry> log, int max, CallFlowTimelineEntry entry)
+    {
+        log.Enqueue(entry);
+        while (log.Count > max)
+        {
+            log.Dequeue();
+        }
+    }
+
+    private PendingAction Begin(string name, string state)
+    {
+        _sequence++;
+        var identity = CallActionIdentity.Create(InstanceId, _sequence, name, _context.CurrentUtcDateTime);
+        var action = new PendingAction(identity, name);
+        _actions[identity.OperationContext] = action;
+        _state = state;
+        Append(_actionLog, MaxTimelineActions, new CallFlowTimelineEntry(_context.CurrentUtcDateTime, name, "started"));
+        Log.ActionStarted(Logger, Name, InstanceId, name, identity.OperationContext);
+        PublishStatus();
+        return action;
+    }
+
+    /// <summary>Sends the action's activity; an unavailable service is retried with backoff (1, 2, 4 s) under the same identity.</summary>
+    private async Task<CallActionOutput> SendAsync(PendingAction action, object input, CallFlowCall? call)
+    {
+        var delay = TimeSpan.FromSeconds(1);
+        for (var attempt = 1; ; attempt++)
+        {
+            CallActionOutput output;
+            try
+            {
+                output = await _context.CallActivityAsync<CallActionOutput>(new TaskName(action.Name), input) ?? CallActionOutput.Accepted;
+            }
+            catch (TaskFailedException exception)
+            {
+                // An activity that threw (an invalid request, a host failure): the failure details are the data.
+                output = new CallActionOutput(new CallActionFailure(CallActionFailureKind.Unavailable, exception.FailureDetails?.ErrorMessage ?? exception.Message));
+                return output;
+            }
+
+            if (output.Failure is not { Kind: CallActionFailureKind.Unavailable } unavailable || attempt >= MaxAttempts)
+            {
+                return output;
+            }
+
+            Log.ActionRetrying(Logger, Name, InstanceId, action.Name, unavailable.Describe(), attempt, delay);
+            if ((await WaitAsync(null, null, call, delay)).Kind == WaitKind.Ended)
+            {
+                return output;
+            }
+
+            delay *= 2;
+        }
+    }
+
+    private CallActionResult Finish(PendingAction action, CallActionResult result, string? state)
+    {
+        action.IsOpen = false;
+        // Events of a finished action that are still queued (a duplicate terminal event, a late success) are dropped.
+        _inbox.RemoveAll(e => e.OperationContext == action.Identity.OperationContext);
+        if (state is not null)
+        {
+            _state = state;
+        }
+
+        if (result.Failure is { } failure)
+        {
+            LastFailure = failure;
+        }
+
+        // Timeline lines lead with the status (people scan for it), then the failure in a sentence.
+        var described = result.Failure is { } why ? $"{result.Status}: {why.Describe()}" : result.Status.ToString();
+        Append(_actionLog, MaxTimelineActions, new CallFlowTimelineEntry(_context.CurrentUtcDateTime, action.Name, described));
+        Log.ActionFinished(Logger, Name, InstanceId, action.Name, described);
+        PublishStatus();
+        return result;
+    }
+
+    private async Task<CallFlowCall> EstablishAsync(string name, string state, Func<CallActionIdentity, object> input, TimeSpan timeout, bool forEveryone)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
+        var action = Begin(name, state);
+        var output = await SendAsync(action, input(action.Identity), null);
+        if (output.Failure is not null || output.Connection is null)
+        {
+            var failure = output.Failure ?? new CallActionFailure(CallActionFailureKind.Unavailable, "No call connection was returned.");
+            Finish(action, new CallActionResult(CallActionStatus.Failed, failure), "NotConnected");
+            throw new CallNotConnectedException(CallNotConnectedReason.Failed, failure, null);
+        }
+
+        var info = output.Connection;
+        var call = new CallFlowCall(this, info.CallConnectionId, info.ServerCallId, info.CorrelationId);
+        _calls[info.CallConnectionId] = call;
+        _currentCall = call;
+        var operationContext = action.Identity.OperationContext;
+        bool IsEstablishment(ReceivedEvent e) => EstablishmentEvents.Contains(e.Name)
+            && (e.OperationContext == operationContext
+                || ((e.OperationContext is null || !_actions.ContainsKey(e.OperationContext)) && e.CallConnectionId == call.CallConnectionId));
+
+        var wait = await WaitAsync(IsEstablishment, null, call, timeout);
+        if (wait.Kind == WaitKind.Ended)
+        {
+            // Order independence: after a restart CallDisconnected can be delivered before the CallConnected that
+            // preceded it. A call that connected and then ended is a connected call whose end the flow sees next.
+            wait = await WaitAsync(IsEstablishment, null, null, EstablishmentGrace);
+            if (wait.Kind != WaitKind.Matched)
+            {
+                Finish(action, new CallActionResult(CallActionStatus.Failed, new CallActionFailure(CallActionFailureKind.Failed, "The call ended before it connected.")), "NotConnected");
+                throw new CallNotConnectedException(CallNotConnectedReason.Ended, null, call.CallConnectionId);
+            }
+        }
+
+        if (wait.Kind == WaitKind.Matched)
+        {
+            var received = wait.Received!;
+            if (received.Name == nameof(CallConnected))
+            {
+                call.MarkConnected();
+                Finish(action, new CallActionResult(CallActionStatus.Succeeded, null, received.Event), call.HasEnded ? "Disconnected" : "Connected");
+                return call;
+            }
+
+            var failure = CallActionFailure.FromEvent(received.Event);
+            call.MarkEnded(null);
+            Finish(action, new CallActionResult(CallActionStatus.Failed, failure, received.Event), "NotConnected");
+            throw new CallNotConnectedException(CallNotConnectedReason.Failed, failure, call.CallConnectionId);
+        }
+
+        Finish(action, new CallActionResult(CallActionStatus.TimedOut), "NotConnected");
+        // ACS may still be ringing or connecting the call: end it so nobody is left on a call without a flow.
+        await HangUpAsync(call, forEveryone, TimeSpan.FromSeconds(30));
+        throw new CallNotConnectedException(CallNotConnectedReason.TimedOut, null, call.CallConnectionId);
+    }
+
+    private async Task<WaitOutcome> WaitAsync(Func<ReceivedEvent, bool>? match, Func<bool>? done, CallFlowCall? call, TimeSpan timeout)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(timeout, TimeSpan.Zero);
+        var deadline = _context.CurrentUtcDateTime + timeout;
+        using var timerCancellation = new CancellationTokenSource();
+        Task? timer = null;
+        try
+        {
+            // Bounded: every pass consumes one raised event or ends the wait (match, done, ended, timer fired).
+            while (timer is null || !timer.IsCompleted)
+            {
+                if (match is not null)
+                {
+                    var index = _inbox.FindIndex(e => match(e));
+                    if (index >= 0)
+                    {
+                        var received = _inbox[index];
+                        _inbox.RemoveAt(index);
+                        return new WaitOutcome(WaitKind.Matched, received);
+                    }
+                }
+
+                if (done?.Invoke() == true)
+                {
+                    return new WaitOutcome(WaitKind.Done, null);
+                }
+
+                if (call?.HasEnded == true)
+                {
+                    return new WaitOutcome(WaitKind.Ended, null);
+                }
+
+                // The one outstanding event wait of this instance; it is never cancelled (see the class remarks).
+                _waiter ??= _context.WaitForExternalEvent<JsonElement>(CallFlowEvents.CallbackEventName);
+                if (!_waiter.IsCompleted)
+                {
+                    timer ??= _context.CreateTimer(deadline, timerCancellation.Token);
+                    var winner = await Task.WhenAny(_waiter, timer);
+                    if (winner != _waiter)
+                    {
+                        return new WaitOutcome(WaitKind.TimedOut, null);
+                    }
+                }
+
+                var raw = await _waiter;
+                _waiter = null;
+                Accept(raw);
+            }
+
+            return new WaitOutcome(WaitKind.TimedOut, null);
+        }
+        finally
+        {
+            if (timer is { IsCompleted: false })
+            {
+                timerCancellation.Cancel();
+            }
+        }
+    }
+
+    private void Accept(JsonElement raw)
+    {
+        // Events the runtime raises to itself are still input: anyone with the management API can raise one.
+        if (raw.ValueKind != JsonValueKind.Object)
+        {
+            Log.MalformedSelfEvent(Logger, Name, InstanceId, CallFlowEvents.CallbackEventName, $"a JSON {raw.ValueKind}, not an object");
+            return;
+        }
+
+        CallbackEnvelope? envelope;
+        try
+        {
+            envelope = raw.Deserialize<CallbackEnvelope>(EnvelopeOptions);
+        }
+        catch (JsonException exception)
+        {
+            Log.MalformedSelfEvent(Logger, Name, InstanceId, CallFlowEvents.CallbackEventName, exception.Message);
+            return;
+        }
+
+        if (envelope is null || string.IsNullOrEmpty(envelope.EventId) || string.IsNullOrEmpty(envelope.EventType))
+        {
+            Log.MalformedSelfEvent(Logger, Name, InstanceId, CallFlowEvents.CallbackEventName, "no eventId or eventType");
+            return;
+        }
+
+        if (!_seenEventIds.Add(envelope.EventId))
+        {
+            Log.DuplicateEventDropped(Logger, Name, InstanceId, envelope.EventType, envelope.EventId);
+            return;
+        }
+
+        CallAutomationEventBase parsed;
+        try
+        {
+            parsed = envelope.ToEvent();
+        }
+        catch (CallAutomationEventFormatException exception)
+        {
+            Log.MalformedEnvelope(Logger, Name, InstanceId, envelope.EventType, exception.Message);
+            return;
+        }
+
+        var received = new ReceivedEvent(envelope.Name, envelope.OperationContext, envelope.CallConnectionId, parsed);
+        Append(_eventLog, MaxTimelineEvents, new CallFlowTimelineEntry(_context.CurrentUtcDateTime, received.Name, received.OperationContext));
+        var call = received.CallConnectionId is { } id ? _calls.GetValueOrDefault(id) : null;
+        switch (parsed)
+        {
+            case ParticipantsUpdated roster:
+                call?.ApplyRoster(roster);
+                break;
+            case CallDisconnected:
+                call?.MarkEnded(parsed);
+                break;
+            default:
+                if (received.OperationContext is { } operationContext && _actions.TryGetValue(operationContext, out var action))
+                {
+                    if (action.IsOpen)
+                    {
+                        _inbox.Add(received);
+                    }
+                    else
+                    {
+                        Log.LateEventDropped(Logger, Name, InstanceId, envelope.EventType, action.Name);
+                    }
+                }
+                else if (call is not null && EstablishmentEvents.Contains(received.Name) && !call.IsEstablished)
+                {
+                    _inbox.Add(received);
+                }
+                else
+                {
+                    Log.UnmatchedEventIgnored(Logger, Name, InstanceId, envelope.EventType, received.OperationContext);
+                }
+
+                break;
+        }
+
+        PublishStatus();
+    }
+}

@@ -1,0 +1,18 @@
+using System.ComponentModel;
+
+namespace CallFlows.Runtime.Protocol;
+
+/// <summary>
+/// What every call-action activity returns: the failure as data when the request failed (a refusal, or an unavailable
+/// service that the flow runtime retries with the same repeatability pair), else what the request produced (the call
+/// connection of answer/create/connect, the invitation id of add-participant).
+/// </summary>
+/// <param name="Failure">The refusal; null when the request was accepted.</param>
+/// <param name="Connection">For answer, create and connect: the new call connection.</param>
+/// <param name="InvitationId">For add-participant: the invitation id.</param>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed record CallActionOutput(CallActionFailure? Failure = null, CallConnectionInfo? Connection = null, string? InvitationId = null)
+{
+    /// <summary>An accepted request with nothing to return.</summary>
+    public static CallActionOutput Accepted { get; } = new();
+}

@@ -1,0 +1,11 @@
+using CallFlows.Runtime;
+using CallFlows.Runtime.Hosting;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.Services.AddSingleton<ICallManagementLinkFactory, DurableFunctionsLinkFactory>();
+builder.Services.AddCallFlows(builder.Configuration, typeof(Program).Assembly);
+builder.Build().Run();
