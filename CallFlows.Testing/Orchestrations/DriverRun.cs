@@ -378,7 +378,10 @@ internal sealed class DriverRun
             var exception = _execution.Exception?.InnerException ?? new TaskCanceledException(_execution);
             Record.Status = OrchestrationRunStatus.Failed;
             Record.Exception = exception;
-            Record.Failure = FailureDetailsConversion.FromCore(new CoreFailureDetails(exception));
+            // As the worker reports it: an unhandled TaskFailedException keeps the task's failure as its inner failure.
+            Record.Failure = FailureDetailsConversion.FromCore(exception is TaskFailedException taskFailed
+                ? new CoreFailureDetails(taskFailed, FailureDetailsConversion.ToCore(taskFailed.FailureDetails))
+                : new CoreFailureDetails(exception));
         }
 
         if (Replaying)
