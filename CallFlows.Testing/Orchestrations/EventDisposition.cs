@@ -6,12 +6,6 @@ public enum EventDisposition
     /// <summary>A waiting <c>WaitForExternalEvent</c> received it.</summary>
     Delivered,
 
-    /// <summary>Nobody was waiting; it is buffered until a wait for its name starts.</summary>
+    /// <summary>No wait was pending (cancelled, timed-out waits do not count); it is buffered until a wait for its name starts.</summary>
     Buffered,
-
-    /// <summary>
-    /// The newest wait for its name had been cancelled (e.g. timed out) and took it anyway, so it was lost: this is what
-    /// the real Durable Task worker does with a cancelled wait (see Azure/azure-functions-durable-extension#3255).
-    /// </summary>
-    LostToCancelledWait,
 }

@@ -14,7 +14,7 @@ namespace CallFlows.Testing.Orchestrations;
 /// The context the orchestrator gets behaves as the Durable Task worker's (Microsoft.DurableTask 1.28,
 /// <c>ErrorPropagationMode.UseFailureDetails</c>): task ids, <see cref="TaskFailedException"/> with
 /// <see cref="TaskFailureDetails"/>, retry policies with their timers, long timers split, the newest
-/// <c>WaitForExternalEvent</c> receiving an event (a cancelled one losing it), deterministic <c>NewGuid</c>. Values
+/// pending <c>WaitForExternalEvent</c> receiving an event (timed-out waits skipped, unclaimed events buffered), deterministic <c>NewGuid</c>. Values
 /// cross history through <see cref="OrchestrationDriverOptions.DataConverter"/>, as they do on the engine.
 /// </para>
 /// <para>

@@ -38,7 +38,6 @@ public sealed class RecordedEvent
         + Disposition switch
         {
             EventDisposition.Delivered => ReceivedAt == RaisedAt ? "delivered" : $"delivered at {ReceivedAt?.ToString("c", CultureInfo.InvariantCulture)}",
-            EventDisposition.Buffered => "buffered, never waited for",
-            _ => "lost to a cancelled wait",
+            _ => "buffered, never waited for",
         };
 }

@@ -118,12 +118,17 @@ internal sealed class VirtualOrchestrationContext : TaskOrchestrationContext
         _waiters[eventName] = waiter;
         if (_buffered.TryGetValue(eventName, out var queue) && queue.TryDequeue(out var buffered))
         {
+            if (queue.Count == 0)
+            {
+                _buffered.Remove(eventName);
+            }
+
             Complete(eventName, buffered);
         }
 
         if (cancellationToken.CanBeCanceled)
         {
-            // As on the worker, a cancelled wait stays the newest waiter for its name until an event takes it.
+            // As on the worker, a cancelled wait stays in the stack; an event arriving later skips it.
             cancellationToken.Register(() => waiter.TrySetCanceled(cancellationToken));
         }
 
@@ -226,23 +231,7 @@ internal sealed class VirtualOrchestrationContext : TaskOrchestrationContext
     }
 
     /// <summary>Hands an event to the newest wait for its name, or buffers it.</summary>
-    public void RaiseEvent(RecordedEvent raised)
-    {
-        if (_waiters.ContainsKey(raised.Name))
-        {
-            Complete(raised.Name, raised);
-            return;
-        }
-
-        raised.Disposition = EventDisposition.Buffered;
-        if (!_buffered.TryGetValue(raised.Name, out var queue))
-        {
-            queue = new Queue<RecordedEvent>();
-            _buffered[raised.Name] = queue;
-        }
-
-        queue.Enqueue(raised);
-    }
+    public void RaiseEvent(RecordedEvent raised) => Complete(raised.Name, raised);
 
     private static Guid NameBasedGuid(Guid namespaceId, string name)
     {
@@ -260,38 +249,64 @@ internal sealed class VirtualOrchestrationContext : TaskOrchestrationContext
         return new Guid(hash.AsSpan(0, 16), bigEndian: true);
     }
 
+    /// <summary>
+    /// Hands an event to the newest wait for its name that is still pending, as the 1.28 worker does: waits that were
+    /// cancelled (timed out) are skipped and dropped; when no wait is pending the event is buffered for the next one.
+    /// </summary>
     private void Complete(string eventName, RecordedEvent raised)
     {
-        var waiter = _waiters[eventName];
-        if (waiter.Next is null)
+        var values = new Dictionary<Type, object?>();
+        while (_waiters.TryGetValue(eventName, out var waiter))
         {
-            _waiters.Remove(eventName);
-        }
-        else
-        {
-            _waiters[eventName] = waiter.Next;
+            if (waiter.Next is null)
+            {
+                _waiters.Remove(eventName);
+            }
+            else
+            {
+                _waiters[eventName] = waiter.Next;
+            }
+
+            if (!values.TryGetValue(waiter.EventType, out var value))
+            {
+                value = Read(raised, waiter.EventType);
+                values[waiter.EventType] = value;
+            }
+
+            if (waiter.TrySetResult(value))
+            {
+                raised.Disposition = EventDisposition.Delivered;
+                raised.ReceivedAt = _run.Now;
+                return;
+            }
         }
 
-        object? value;
+        Buffer(raised);
+    }
+
+    private void Buffer(RecordedEvent raised)
+    {
+        raised.Disposition = EventDisposition.Buffered;
+        if (!_buffered.TryGetValue(raised.Name, out var queue))
+        {
+            queue = new Queue<RecordedEvent>();
+            _buffered[raised.Name] = queue;
+        }
+
+        queue.Enqueue(raised);
+    }
+
+    private object? Read(RecordedEvent raised, Type type)
+    {
         try
         {
-            value = raised.SerializedPayload is null ? null : _run.Options.DataConverter.Deserialize(raised.SerializedPayload, waiter.EventType);
+            return raised.SerializedPayload is null ? null : _run.Options.DataConverter.Deserialize(raised.SerializedPayload, type);
         }
         catch (Exception exception) when (exception is not OrchestrationTestException)
         {
             throw new OrchestrationTestException(
-                $"The payload of event '{raised.Name}' ({raised.SerializedPayload}) cannot be read as {waiter.EventType.Name}, the type the orchestrator waits for: {exception.Message}",
+                $"The payload of event '{raised.Name}' ({raised.SerializedPayload}) cannot be read as {type.Name}, the type the orchestrator waits for: {exception.Message}",
                 exception);
-        }
-
-        if (waiter.TrySetResult(value))
-        {
-            raised.Disposition = EventDisposition.Delivered;
-            raised.ReceivedAt = _run.Now;
-        }
-        else
-        {
-            raised.Disposition = EventDisposition.LostToCancelledWait;
         }
     }
 

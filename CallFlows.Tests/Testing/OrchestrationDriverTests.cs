@@ -254,7 +254,7 @@ public sealed class OrchestrationDriverTests
     }
 
     [Fact]
-    public void Event_AfterItsWaitTimedOut_IsLostToTheCancelledWaitLikeOnTheWorker()
+    public void Event_AfterItsWaitTimedOut_SkipsTheCancelledWaitAndIsBufferedForTheNext()
     {
         var driver = new OrchestrationDriver().RaiseEvent("Ping", 1, TimeSpan.FromSeconds(5));
 
@@ -279,8 +279,9 @@ public sealed class OrchestrationDriverTests
             }
         });
 
-        run.Output.Should().Be("lost");
-        run.Events.Should().ContainSingle().Which.Disposition.Should().Be(EventDisposition.LostToCancelledWait);
+        run.Output.Should().Be("got 1");
+        RecordedEvent ping = run.Events.Should().ContainSingle().Subject;
+        (ping.Disposition, ping.RaisedAt, ping.ReceivedAt).Should().Be((EventDisposition.Delivered, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10)));
     }
 
     [Fact]
