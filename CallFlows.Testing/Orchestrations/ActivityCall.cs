@@ -6,10 +6,10 @@ namespace CallFlows.Testing.Orchestrations;
 public sealed class ActivityCall
 {
     private readonly DataConverter _converter;
-    private readonly List<(string Name, string? Payload, TimeSpan After)> _raised = [];
 
     internal ActivityCall(string name, bool isSubOrchestration, int taskId, int attempt, string? serializedInput, DateTime currentUtcDateTime, TimeSpan elapsed, DataConverter converter)
     {
+        Script = new ScriptContext(currentUtcDateTime, elapsed, converter);
         Name = name;
         IsSubOrchestration = isSubOrchestration;
         TaskId = taskId;
@@ -41,7 +41,8 @@ public sealed class ActivityCall
     /// <summary>The virtual time elapsed since the run started.</summary>
     public TimeSpan Elapsed { get; }
 
-    internal IReadOnlyList<(string Name, string? Payload, TimeSpan After)> RaisedEvents => _raised;
+    /// <summary>The world around the orchestration: raise events, schedule work for later virtual times.</summary>
+    public ScriptContext Script { get; }
 
     /// <summary>Reads the input as <typeparamref name="T"/>, through the driver's data converter.</summary>
     /// <typeparam name="T">The input type.</typeparam>
@@ -57,10 +58,5 @@ public sealed class ActivityCall
     /// <param name="payload">The payload (serialized as on the real engine).</param>
     /// <param name="after">The virtual delay after the call was made; zero or more.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="after"/> is negative.</exception>
-    public void RaiseEvent(string name, object? payload, TimeSpan after)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        ArgumentOutOfRangeException.ThrowIfLessThan(after, TimeSpan.Zero);
-        _raised.Add((name, payload is null ? null : _converter.Serialize(payload), after));
-    }
+    public void RaiseEvent(string name, object? payload, TimeSpan after) => Script.RaiseEvent(name, payload, after);
 }

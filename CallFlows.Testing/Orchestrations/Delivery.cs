@@ -26,6 +26,9 @@ internal sealed class Delivery
     /// <summary>The failure (failed activities).</summary>
     public CoreFailureDetails? Failure { get; init; }
 
+    /// <summary>The scripted work (work items).</summary>
+    public Action<ScriptContext>? Work { get; init; }
+
     /// <summary>A cancelled timer is never delivered and keeps no run alive.</summary>
     public bool Cancelled { get; set; }
 }

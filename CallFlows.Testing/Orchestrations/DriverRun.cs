@@ -155,6 +155,10 @@ internal sealed class DriverRun
     public void ScheduleEvent(TimeSpan at, string name, string? payload) =>
         Enqueue(new Delivery { Kind = DeliveryKind.Event, Generation = 0, Due = at, EventName = name, Payload = payload });
 
+    /// <summary>Schedules scripted work before the run starts (first run only).</summary>
+    public void ScheduleWork(TimeSpan at, Action<ScriptContext> work) =>
+        Enqueue(new Delivery { Kind = DeliveryKind.Work, Generation = 0, Due = at, Work = work });
+
     private void ExecuteCore()
     {
         var generation = 0;
@@ -264,7 +268,7 @@ internal sealed class DriverRun
 
         while (_queue.TryDequeue(out var delivery, out _))
         {
-            var stale = delivery.Kind != DeliveryKind.Event && delivery.Generation != _context.Generation;
+            var stale = delivery.Kind is DeliveryKind.TaskResult or DeliveryKind.TimerFired && delivery.Generation != _context.Generation;
             if (!delivery.Cancelled && !stale)
             {
                 return delivery;
@@ -276,6 +280,14 @@ internal sealed class DriverRun
 
     private void Deliver(Delivery delivery)
     {
+        if (delivery.Kind == DeliveryKind.Work)
+        {
+            var script = new ScriptContext(Clock, Now, Options.DataConverter);
+            delivery.Work!(script);
+            EnqueueScripted(script, delivery.Generation);
+            return;
+        }
+
         if (!Replaying)
         {
             _history[_context.Generation].Deliveries.Add(delivery);
@@ -358,10 +370,20 @@ internal sealed class DriverRun
 
             var due = Now + result.Duration;
             Enqueue(new Delivery { Kind = DeliveryKind.TaskResult, Generation = call.Generation, Due = due, TaskId = call.TaskId, Payload = output, Failure = result.Failure });
-            foreach (var (name, payload, after) in activityCall.RaisedEvents)
-            {
-                Enqueue(new Delivery { Kind = DeliveryKind.Event, Generation = call.Generation, Due = Now + after, EventName = name, Payload = payload });
-            }
+            EnqueueScripted(activityCall.Script, call.Generation);
+        }
+    }
+
+    private void EnqueueScripted(ScriptContext script, int generation)
+    {
+        foreach (var (name, payload, after) in script.RaisedEvents)
+        {
+            Enqueue(new Delivery { Kind = DeliveryKind.Event, Generation = generation, Due = Now + after, EventName = name, Payload = payload });
+        }
+
+        foreach (var (after, work) in script.ScheduledWork)
+        {
+            Enqueue(new Delivery { Kind = DeliveryKind.Work, Generation = generation, Due = Now + after, Work = work });
         }
     }
 
@@ -474,6 +496,7 @@ internal sealed class DriverRun
     {
         DeliveryKind.TaskResult => $"result of task #{delivery.TaskId}",
         DeliveryKind.TimerFired => $"timer #{delivery.TaskId}",
+        DeliveryKind.Work => "scripted work",
         _ => $"event '{delivery.EventName}'",
     };
 

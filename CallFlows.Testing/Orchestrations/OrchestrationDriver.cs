@@ -26,6 +26,7 @@ public sealed class OrchestrationDriver
 {
     private readonly ScriptedHandlers _handlers = new();
     private readonly List<(TimeSpan At, string Name, object? Payload)> _events = [];
+    private readonly List<(TimeSpan At, Action<ScriptContext> Work)> _work = [];
 
     /// <summary>Creates a driver with the default options.</summary>
     public OrchestrationDriver()
@@ -103,6 +104,18 @@ public sealed class OrchestrationDriver
         return this;
     }
 
+    /// <summary>Runs scripted work at a virtual time (e.g. a caller hanging up), which may raise events and schedule more work.</summary>
+    /// <param name="at">The virtual time since the start of the run; zero or more.</param>
+    /// <param name="work">What to do then.</param>
+    /// <returns>This driver.</returns>
+    public OrchestrationDriver Schedule(TimeSpan at, Action<ScriptContext> work)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(at, TimeSpan.Zero);
+        ArgumentNullException.ThrowIfNull(work);
+        _work.Add((at, work));
+        return this;
+    }
+
     /// <summary>Runs an orchestrator to its end on virtual time, on the calling thread.</summary>
     /// <typeparam name="TOutput">The orchestrator's output type.</typeparam>
     /// <param name="name">The orchestrator name (<see cref="TaskOrchestrationContext.Name"/>).</param>
@@ -146,6 +159,11 @@ public sealed class OrchestrationDriver
         foreach (var (at, eventName, payload) in _events)
         {
             first.ScheduleEvent(at, eventName, payload is null ? null : Options.DataConverter.Serialize(payload));
+        }
+
+        foreach (var (at, work) in _work)
+        {
+            first.ScheduleWork(at, work);
         }
 
         var run = first.Execute();
