@@ -23,6 +23,7 @@ public sealed class CallFlowTestKit
     private readonly Dictionary<string, TestPhone> _phones = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Status, string? ErrorCode, string Message)> _refusals = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _silent = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _transientFailures = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Creates a kit.</summary>
     /// <param name="options">How the driver runs flows; null for the defaults (with the replay check).</param>
@@ -74,6 +75,18 @@ public sealed class CallFlowTestKit
         return this;
     }
 
+    /// <summary>The first <paramref name="times"/> requests of an action fail as a network error or 5xx would (the runtime retries those).</summary>
+    /// <param name="actionName">The action (activity) name.</param>
+    /// <param name="times">How many requests fail; one or more.</param>
+    /// <returns>This kit.</returns>
+    public CallFlowTestKit FailsTransiently(string actionName, int times)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(actionName);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(times);
+        _transientFailures[actionName] = times;
+        return this;
+    }
+
     /// <summary>ACS accepts an action but never sends its callbacks (a lost webhook).</summary>
     /// <param name="actionName">The action (activity) name, e.g. <c>AnswerCall</c>.</param>
     /// <returns>This kit.</returns>
@@ -97,6 +110,18 @@ public sealed class CallFlowTestKit
 
     internal (int Status, string? ErrorCode, string Message)? Refusal(string actionName) =>
         _refusals.TryGetValue(actionName, out var refusal) ? refusal : null;
+
+    /// <summary>Whether this request of the action fails transiently (counts the request).</summary>
+    internal bool FailTransiently(string actionName)
+    {
+        if (!_transientFailures.TryGetValue(actionName, out var left) || left == 0)
+        {
+            return false;
+        }
+
+        _transientFailures[actionName] = left - 1;
+        return true;
+    }
 
     internal bool SendsNoCallbacks(string actionName) => _silent.Contains(actionName);
 

@@ -46,6 +46,13 @@ internal sealed class SimulatedCallService(CallFlowTestKit kit, TestPhone caller
             return ActivityResult.Failed(exception, kit.ResponseTime);
         }
 
+        if (kit.FailTransiently(call.Name))
+        {
+            var exception = new CallActionTransientException($"{CallActionTransientException.Marker} {call.Name} failed: the service answered 503.",
+                new RequestFailedException(503, "Service unavailable."));
+            return ActivityResult.Failed(exception, kit.ResponseTime);
+        }
+
         var silent = kit.SendsNoCallbacks(call.Name);
         object? output = call.Name switch
         {
