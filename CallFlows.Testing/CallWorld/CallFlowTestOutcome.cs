@@ -1,4 +1,3 @@
-using System.Globalization;
 using CallFlows.Functions.Runtime;
 using CallFlows.Testing.Orchestrations;
 
@@ -37,6 +36,6 @@ public sealed class CallFlowTestOutcome
     /// <summary>The outcome as a sentence.</summary>
     /// <returns>The description.</returns>
     public override string ToString() => Outcome is { } outcome
-        ? $"{outcome.Flow} ended {outcome.Result} after {Elapsed.ToString("c", CultureInfo.InvariantCulture)} ({string.Join(", ", Actions)}){(outcome.Detail is null ? string.Empty : ": " + outcome.Detail)}"
-        : $"{Run.Name} failed after {Elapsed.ToString("c", CultureInfo.InvariantCulture)}: {Run.Failure?.ErrorMessage}";
+        ? $"{outcome.Flow} ended {outcome.Result} after {VirtualTime.Format(Elapsed)} ({string.Join(", ", Actions)}){(outcome.Detail is null ? string.Empty : ": " + outcome.Detail)}"
+        : $"{Run.Name} failed after {VirtualTime.Format(Elapsed)}: {Run.Failure?.ErrorMessage}";
 }

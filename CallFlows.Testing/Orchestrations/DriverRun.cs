@@ -212,8 +212,8 @@ internal sealed class DriverRun
 
             if (delivery.Due > Options.MaxVirtualDuration)
             {
-                throw Failure($"{_name} had not ended after {Options.MaxVirtualDuration.ToString("c", CultureInfo.InvariantCulture)} of virtual time "
-                    + $"(next: {Describe(delivery)} at {delivery.Due.ToString("c", CultureInfo.InvariantCulture)}).");
+                throw Failure($"{_name} had not ended after {VirtualTime.Format(Options.MaxVirtualDuration)} of virtual time "
+                    + $"(next: {Describe(delivery)} at {VirtualTime.Format(delivery.Due)}).");
             }
 
             if (delivery.Due > Now)
@@ -500,7 +500,7 @@ internal sealed class DriverRun
         _ => $"event '{delivery.EventName}'",
     };
 
-    private static string At(TimeSpan at) => at.ToString("c", CultureInfo.InvariantCulture);
+    private static string At(TimeSpan at) => VirtualTime.Format(at);
 
     private sealed record PendingCall(int Generation, int TaskId, string Name, bool IsSubOrchestration, int Attempt, string? SerializedInput, RecordedActivity Recorded);
 }

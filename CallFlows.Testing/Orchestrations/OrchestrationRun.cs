@@ -133,7 +133,7 @@ public class OrchestrationRun
         }
 
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Run of {Name} ({InstanceId}), {Elapsed.ToString("c", CultureInfo.InvariantCulture)} of virtual time: ");
+        text.Append(CultureInfo.InvariantCulture, $"Run of {Name} ({InstanceId}), {VirtualTime.Format(Elapsed)} of virtual time: ");
         text.AppendLine(Status switch
         {
             OrchestrationRunStatus.Completed => $"completed with {SerializedOutput ?? "no output"}.",
@@ -151,5 +151,5 @@ public class OrchestrationRun
     /// <summary>A one-line summary of the run.</summary>
     /// <returns>The summary.</returns>
     public override string ToString() =>
-        $"{Name} {Status.ToString().ToLowerInvariant()} after {Elapsed.ToString("c", CultureInfo.InvariantCulture)} of virtual time, {_activities.Count} activity calls";
+        $"{Name} {Status.ToString().ToLowerInvariant()} after {VirtualTime.Format(Elapsed)} of virtual time, {_activities.Count} activity calls";
 }

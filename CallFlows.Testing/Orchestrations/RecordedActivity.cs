@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.DurableTask;
 
 namespace CallFlows.Testing.Orchestrations;
@@ -56,8 +55,8 @@ public sealed class RecordedActivity
         var outcome = CompletedAt is not { } done
             ? "never completed"
             : Failure is not null
-                ? $"failed at {done.ToString("c", CultureInfo.InvariantCulture)} with {Failure.ErrorType}: {Failure.ErrorMessage}"
-                : $"completed at {done.ToString("c", CultureInfo.InvariantCulture)}";
-        return $"{kind} '{Name}'{attempt} scheduled at {ScheduledAt.ToString("c", CultureInfo.InvariantCulture)}, {outcome}";
+                ? $"failed at {VirtualTime.Format(done)} with {Failure.ErrorType}: {Failure.ErrorMessage}"
+                : $"completed at {VirtualTime.Format(done)}";
+        return $"{kind} '{Name}'{attempt} scheduled at {VirtualTime.Format(ScheduledAt)}, {outcome}";
     }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CallFlows.Testing.Orchestrations;
 
 /// <summary>One external event raised into a run.</summary>
@@ -34,10 +32,10 @@ public sealed class RecordedEvent
     /// <summary>The event as a sentence.</summary>
     /// <returns>The description.</returns>
     public override string ToString() =>
-        $"event '{Name}' at {RaisedAt.ToString("c", CultureInfo.InvariantCulture)}: "
+        $"event '{Name}' {VirtualTime.Shorten(SerializedPayload)} at {VirtualTime.Format(RaisedAt)}: "
         + Disposition switch
         {
-            EventDisposition.Delivered => ReceivedAt == RaisedAt ? "delivered" : $"delivered at {ReceivedAt?.ToString("c", CultureInfo.InvariantCulture)}",
+            EventDisposition.Delivered => ReceivedAt == RaisedAt ? "delivered" : $"delivered at {VirtualTime.Format(ReceivedAt)}",
             _ => "buffered, never waited for",
         };
 }

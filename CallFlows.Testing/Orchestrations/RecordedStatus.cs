@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CallFlows.Testing.Orchestrations;
 
 /// <summary>A custom status the orchestrator set (consecutive identical ones are recorded once).</summary>
@@ -9,5 +7,5 @@ public sealed record RecordedStatus(TimeSpan At, string? SerializedStatus)
 {
     /// <summary>The status as a sentence.</summary>
     /// <returns>The description.</returns>
-    public override string ToString() => $"status {SerializedStatus ?? "cleared"} at {At.ToString("c", CultureInfo.InvariantCulture)}";
+    public override string ToString() => $"status {(SerializedStatus is null ? "cleared" : VirtualTime.Shorten(SerializedStatus))} at {VirtualTime.Format(At)}";
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CallFlows.Testing.Orchestrations;
 
 /// <summary>One durable timer of a run.</summary>
@@ -34,11 +32,11 @@ public sealed class RecordedTimer
     /// <summary>The timer as a sentence.</summary>
     /// <returns>The description.</returns>
     public override string ToString() =>
-        $"timer for {FireAt.ToString("c", CultureInfo.InvariantCulture)} created at {CreatedAt.ToString("c", CultureInfo.InvariantCulture)}: "
+        $"timer for {VirtualTime.Format(FireAt)} created at {VirtualTime.Format(CreatedAt)}: "
         + Outcome switch
         {
             TimerOutcome.Fired => "fired",
-            TimerOutcome.Cancelled => $"cancelled at {EndedAt?.ToString("c", CultureInfo.InvariantCulture)}",
+            TimerOutcome.Cancelled => $"cancelled at {VirtualTime.Format(EndedAt)}",
             _ => "still pending",
         };
 }

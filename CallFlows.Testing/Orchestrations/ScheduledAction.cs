@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CallFlows.Testing.Orchestrations;
 
 /// <summary>One action the orchestrator scheduled, in order: what the real engine writes to history, and what a replay must repeat.</summary>
@@ -15,7 +13,7 @@ public sealed record ScheduledAction(int Generation, int TaskId, ScheduledAction
     /// <returns>The description.</returns>
     public override string ToString()
     {
-        var at = At.ToString("c", CultureInfo.InvariantCulture);
+        var at = VirtualTime.Format(At);
         return Kind switch
         {
             ScheduledActionKind.Activity => $"activity '{Name}' with input {Detail ?? "none"} at {at}",
