@@ -178,10 +178,10 @@ public sealed class OrchestrationDriver
             || !string.Equals(replayed.SerializedOutput, run.SerializedOutput, StringComparison.Ordinal)
             || !string.Equals(replayed.Failure?.ErrorType, run.Failure?.ErrorType, StringComparison.Ordinal))
         {
-            var first1 = run.Status == OrchestrationRunStatus.Completed ? $"returned {run.SerializedOutput ?? "nothing"}" : $"failed with {run.Failure}";
+            var firstEnding = run.Status == OrchestrationRunStatus.Completed ? $"returned {run.SerializedOutput ?? "nothing"}" : $"failed with {run.Failure}";
             var second = replayed.Status == OrchestrationRunStatus.Completed ? $"returned {replayed.SerializedOutput ?? "nothing"}" : $"failed with {replayed.Failure}";
             throw new NondeterministicOrchestrationException(
-                $"{name} is not deterministic: its first run {first1}, its replay against the same history {second}. "
+                $"{name} is not deterministic: its first run {firstEnding}, its replay against the same history {second}. "
                 + "Orchestrator code must take time from context.CurrentUtcDateTime and ids from context.NewGuid(), and do no I/O.",
                 run,
                 null,
