@@ -11,7 +11,7 @@ namespace CallFlows.Runtime.Security;
 /// </summary>
 /// <param name="validator">The token validator.</param>
 /// <param name="logger">The logger.</param>
-public sealed class EventGridAuthGate(EventGridTokenValidator validator, ILogger<EventGridAuthGate> logger)
+internal sealed class EventGridAuthGate(EventGridTokenValidator validator, ILogger<EventGridAuthGate> logger)
 {
     /// <summary>Runs <paramref name="next"/> when the delivery is authenticated (or the check is off), else answers 401.</summary>
     /// <param name="request">The request.</param>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace CallFlows.Runtime.Security;
 
 /// <summary>Registers the Microsoft Entra authentication of Event Grid deliveries.</summary>
-public static class EventGridAuthServiceCollectionExtensions
+internal static class EventGridAuthServiceCollectionExtensions
 {
     /// <summary>Binds <see cref="EventGridAuthOptions"/> from <c>CallFlows:EventGridAuth</c> and registers the validator and the gate.</summary>
     /// <param name="services">The services.</param>

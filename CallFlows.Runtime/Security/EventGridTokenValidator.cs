@@ -15,7 +15,7 @@ namespace CallFlows.Runtime.Security;
 /// <see cref="TimeProvider"/>) and the <see cref="EventGridAuthOptions.RequiredRole"/> app role. Keys are cached and
 /// refreshed by <see cref="ConfigurationManager{T}"/>; an unknown key triggers one refresh (rotation).
 /// </summary>
-public sealed class EventGridTokenValidator
+internal sealed class EventGridTokenValidator
 {
     private readonly EventGridAuthOptions _options;
     private readonly TimeProvider _timeProvider;

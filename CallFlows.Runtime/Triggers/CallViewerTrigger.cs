@@ -6,7 +6,8 @@ using Microsoft.Azure.Functions.Worker;
 namespace CallFlows.Runtime.Triggers;
 
 /// <summary>HTTP adapter: the call viewer page (function key protected, like the API it reads; open it with <c>?code=</c>).</summary>
-public sealed class CallViewerTrigger
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+public static class CallViewerTrigger
 {
     /// <summary>The function name.</summary>
     public const string FunctionName = "CallViewer";
@@ -15,7 +16,7 @@ public sealed class CallViewerTrigger
     /// <param name="request">The request.</param>
     /// <returns>The page.</returns>
     [Function(FunctionName)]
-    public IActionResult Run([HttpTrigger(AuthorizationLevel.Function, "get", Route = "viewer")] HttpRequest request)
+    public static IActionResult Run([HttpTrigger(AuthorizationLevel.Function, "get", Route = "viewer")] HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         return new HtmlPageResult(CallViewerPage.Html);

@@ -34,26 +34,17 @@ internal static class CallHistoryTimeline
                     });
                     break;
                 case TaskCompletedEvent completed when scheduled.TryGetValue(completed.TaskScheduledId, out int index):
-                    timeline[index] = timeline[index] with { Status = "Succeeded", CompletedAt = time };
+                    timeline[index] = Completed(timeline[index], time, ViewerJson.Parse(completed.Result));
                     break;
                 case TaskFailedEvent failed when scheduled.TryGetValue(failed.TaskScheduledId, out int index):
                     string message = failed.FailureDetails?.ErrorMessage ?? failed.Reason ?? "The call action failed.";
-                    timeline[index] = timeline[index] with
-                    {
-                        Status = "Failed",
-                        CompletedAt = time,
-                        Message = message,
-                        ResultCode = HttpStatusIn(message),
-                    };
+                    timeline[index] = timeline[index] with { Status = "Failed", CompletedAt = time, Message = message };
                     break;
                 case EventRaisedEvent raised when raised.Name == CallFlowEvents.CallbackEventName:
                     AddCallback(timeline, participants, time, raised.Input);
                     break;
                 case EventRaisedEvent raised:
                     timeline.Add(new CallTimelineEntry(time, CallTimelineKind.Event, raised.Name ?? "Event", "Received"));
-                    break;
-                case TimerFiredEvent fired:
-                    timeline.Add(new CallTimelineEntry(time, CallTimelineKind.Timer, "Timer", "Fired") { CompletedAt = Utc(fired.FireAt) });
                     break;
                 case SubOrchestrationInstanceCreatedEvent sub:
                     scheduled[sub.EventId] = timeline.Count;
@@ -168,14 +159,27 @@ internal static class CallHistoryTimeline
         : "Received";
 
     // A refused call action's failure message starts with "HTTP <status>" (CallActionRejectedException).
-    static int? HttpStatusIn(string message)
+    /// <summary>
+    /// A call action's line once its activity returned: every call action returns a <see cref="CallActionOutput"/> whose
+    /// <c>Failure</c> carries a refusal as data (HTTP status, ACS error code), so the line reads it instead of the
+    /// activity's completion alone.
+    /// </summary>
+    static CallTimelineEntry Completed(CallTimelineEntry entry, DateTimeOffset time, JsonElement? output)
     {
-        const string prefix = "HTTP ";
-        int index = message.IndexOf(prefix, StringComparison.Ordinal);
-        return index >= 0 && message.Length >= index + prefix.Length + 3
-            && int.TryParse(message.AsSpan(index + prefix.Length, 3), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int status)
-            ? status
-            : null;
+        JsonElement? failure = ViewerJson.Get(output, "Failure");
+        if (failure is not { ValueKind: JsonValueKind.Object })
+        {
+            return entry with { Status = "Succeeded", CompletedAt = time };
+        }
+
+        return entry with
+        {
+            Status = "Failed",
+            CompletedAt = time,
+            Message = ViewerJson.String(failure, "Message"),
+            ResultCode = ViewerJson.Int(failure, "HttpStatus") ?? ViewerJson.Int(failure, "ResultCode"),
+            ResultSubCode = ViewerJson.Int(failure, "SubCode"),
+        };
     }
 
     internal static DateTimeOffset Utc(DateTime time) =>

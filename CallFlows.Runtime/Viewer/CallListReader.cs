@@ -15,7 +15,7 @@ namespace CallFlows.Runtime.Viewer;
 /// </summary>
 /// <param name="timeProvider">The clock (duration of live calls).</param>
 /// <param name="logger">The logger.</param>
-public sealed class CallListReader(TimeProvider timeProvider, ILogger<CallListReader> logger)
+internal sealed class CallListReader(TimeProvider timeProvider, ILogger<CallListReader> logger)
 {
     /// <summary>The page size when none is asked for.</summary>
     public const int DefaultPageSize = 25;

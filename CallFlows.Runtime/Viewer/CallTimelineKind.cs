@@ -11,7 +11,4 @@ public enum CallTimelineKind
 
     /// <summary>A callback event from ACS raised into the flow, with its result code.</summary>
     Event,
-
-    /// <summary>A durable timer that fired (a wait that timed out, or a scheduled step).</summary>
-    Timer,
 }

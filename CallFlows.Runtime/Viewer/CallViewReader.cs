@@ -15,7 +15,7 @@ namespace CallFlows.Runtime.Viewer;
 /// </summary>
 /// <param name="timeProvider">The clock (duration of live calls).</param>
 /// <param name="logger">The logger.</param>
-public sealed class CallViewReader(TimeProvider timeProvider, ILogger<CallViewReader> logger)
+internal sealed class CallViewReader(TimeProvider timeProvider, ILogger<CallViewReader> logger)
 {
     private static readonly JsonSerializerOptions StatusJson = new(JsonSerializerDefaults.Web);
 

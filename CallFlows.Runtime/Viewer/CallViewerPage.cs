@@ -5,7 +5,7 @@ namespace CallFlows.Runtime.Viewer;
 /// and <c>GET /api/calls/{instanceId}</c>. It is served relative to those routes and forwards the page's
 /// <c>?code=</c> function key to them. All data is written with <c>textContent</c>, never parsed as HTML.
 /// </summary>
-public static class CallViewerPage
+internal static class CallViewerPage
 {
     /// <summary>The page's HTML.</summary>
     public const string Html = """

@@ -9,7 +9,7 @@ namespace CallFlows.Runtime.Viewer;
 /// its own origin.
 /// </summary>
 /// <param name="html">The page.</param>
-public sealed class HtmlPageResult(string html) : IActionResult
+internal sealed class HtmlPageResult(string html) : IActionResult
 {
     /// <summary>The page.</summary>
     public string Html { get; } = html;

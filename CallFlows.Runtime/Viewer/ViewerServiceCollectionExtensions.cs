@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace CallFlows.Runtime.Viewer;
 
 /// <summary>Registers the call viewer's readers.</summary>
-public static class ViewerServiceCollectionExtensions
+internal static class ViewerServiceCollectionExtensions
 {
     /// <summary>Registers <see cref="CallViewReader"/> and <see cref="CallListReader"/>.</summary>
     /// <param name="services">The services.</param>
