@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DurableTask.Core.History;
+using Microsoft.DurableTask.Client;
 
 namespace CallFlows.Benchmarks.Storage;
 
 /// <summary>
-/// Reads orchestration instances and their histories through the host's Durable Functions HTTP API
-/// (<c>/runtime/webhooks/durabletask/instances</c>, <c>showHistory=true</c>): how many episodes (OrchestratorStarted
-/// events) and history rows the instances created for a call hold.
+/// Finds the orchestration instances a call created through the host's Durable Functions HTTP API
+/// (<c>/runtime/webhooks/durabletask/instances</c>) and counts the episodes (OrchestratorStarted events) and history
+/// rows they hold through the durable client.
 /// </summary>
 internal static class CallHistory
 {
@@ -21,30 +23,25 @@ internal static class CallHistory
         return list.RootElement.EnumerateArray().Select(i => i.GetProperty("instanceId").GetString()!).ToList();
     }
 
-    /// <summary>The episodes and history rows of one instance's latest execution.</summary>
-    public static async Task<(int Episodes, int Rows)> CountAsync(HttpClient client, Uri baseAddress, string instanceId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The episodes (OrchestratorStarted events) and history rows of one instance's latest execution, read as the
+    /// provider stores them (the HTTP API's <c>showHistory</c> answers in the documented shape, which leaves out the
+    /// orchestrator-started rows and merges each activity's rows into one).
+    /// </summary>
+    public static async Task<(int Episodes, int Rows)> CountAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken)
     {
-        using JsonDocument status = await GetJsonAsync(client, new Uri(baseAddress, $"{Prefix}/{Uri.EscapeDataString(instanceId)}?showHistory=true&showInput=false"), cancellationToken);
-        if (!status.RootElement.TryGetProperty("historyEvents", out JsonElement events) || events.ValueKind != JsonValueKind.Array)
+        IList<HistoryEvent> history;
+        try
         {
+            history = await client.GetOrchestrationHistoryAsync(instanceId, cancellationToken);
+        }
+        catch (NotSupportedException)
+        {
+            // The in-memory engine keeps no history: nothing to count.
             return (0, 0);
         }
 
-        int episodes = events.EnumerateArray().Count(IsOrchestratorStarted);
-        return (episodes, events.GetArrayLength());
-    }
-
-    static bool IsOrchestratorStarted(JsonElement historyEvent)
-    {
-        // DurableTask.Core's EventType: OrchestratorStarted = 12 (numbers by default, names with a string enum converter).
-        JsonElement type = historyEvent.TryGetProperty("EventType", out JsonElement t) ? t
-            : historyEvent.TryGetProperty("eventType", out JsonElement u) ? u : default;
-        return type.ValueKind switch
-        {
-            JsonValueKind.Number => type.GetInt32() == 12,
-            JsonValueKind.String => type.GetString() == "OrchestratorStarted",
-            _ => false,
-        };
+        return (history.Count(e => e is OrchestratorStartedEvent), history.Count);
     }
 
     static async Task<JsonDocument> GetJsonAsync(HttpClient client, Uri uri, CancellationToken cancellationToken)

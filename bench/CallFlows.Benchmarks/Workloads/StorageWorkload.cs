@@ -45,7 +45,7 @@ internal static class StorageWorkload
             {
                 if (seen.Add(id))
                 {
-                    (int e, int r) = await CallHistory.CountAsync(http, stack.App.BaseAddress, id, cancellationToken);
+                    (int e, int r) = await CallHistory.CountAsync(stack.App.DurableClient, id, cancellationToken);
                     instances++;
                     episodes += e;
                     rows += r;
