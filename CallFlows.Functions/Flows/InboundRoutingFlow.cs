@@ -11,7 +11,7 @@ namespace CallFlows.Functions.Flows;
 /// answer, cancel a still-pending invitation and fall back to a transfer (with custom headers) or a hang-up, as the
 /// routing rule's settings say.
 /// </summary>
-[CallFlow]
+[CallFlow(AnswerOnArrival = true)]
 public sealed class InboundRoutingFlow : InboundCallFlow<InboundRouteSettings, InboundRoutingFlowResult>
 {
     private static readonly CallActionOptions ActionOptions = new();

@@ -6,7 +6,7 @@ using Microsoft.DurableTask;
 namespace CallFlows.Functions.Flows;
 
 /// <summary>Answer, try the first agent, then the second, then transfer to the queue line (the flow of docs/WRITING-FLOWS.md).</summary>
-[CallFlow]
+[CallFlow(AnswerOnArrival = true)]
 public sealed class TwoAgentsFlow : InboundCallFlow<TwoAgentsSettings, TwoAgentsResult>
 {
     /// <summary>The orchestrator function: the flow's name is this function's name.</summary>

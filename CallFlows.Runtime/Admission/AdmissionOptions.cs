@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Http;
 namespace CallFlows.Runtime.Admission;
 
 /// <summary>
-/// Admission control of the Event Grid webhook (section <c>CallFlows:Admission</c>): how many incoming-call deliveries
-/// one app instance accepts at once and per second before it answers "come back later" so Event Grid retries the
-/// delivery instead of the instance scheduling more calls than it can serve.
+/// Admission control of the Event Grid webhook (section <c>CallFlows:Admission</c>): how many new calls one app
+/// instance accepts at once and per second, and what happens to the calls beyond (<see cref="OverloadAction"/>: by
+/// default they are rejected as busy at once, never left ringing).
 /// </summary>
 public sealed class AdmissionOptions
 {
@@ -30,7 +30,18 @@ public sealed class AdmissionOptions
     public int MaxStartsPerSecond { get; set; } = 50;
 
     /// <summary>
-    /// Status answered to a delivery that is not admitted: 429 or 503, which Event Grid retries on its schedule (it
+    /// New calls one instance admits at once above <see cref="MaxStartsPerSecond"/> (the token bucket's size): a burst
+    /// of up to this many calls is admitted (and, for flows marked <see cref="CallFlowAttribute.AnswerOnArrival"/>,
+    /// answered at once) and worked off at the sustained rate. 0 = the same as <see cref="MaxStartsPerSecond"/>.
+    /// Default 0.
+    /// </summary>
+    public int MaxBurst { get; set; }
+
+    /// <summary>What happens to a call beyond the limits. Default <see cref="AdmissionOverloadAction.RejectBusy"/>.</summary>
+    public AdmissionOverloadAction OverloadAction { get; set; } = AdmissionOverloadAction.RejectBusy;
+
+    /// <summary>
+    /// With <see cref="AdmissionOverloadAction.Defer"/>: the status answered to a delivery that is not admitted: 429 or 503, which Event Grid retries on its schedule (it
     /// drops a webhook delivery answered 400, 401, 403 or 413 without retrying). Default 429: it says exactly "too
     /// many requests", and unlike 503 it is never mistaken for the app being down by probes and dashboards.
     /// </summary>

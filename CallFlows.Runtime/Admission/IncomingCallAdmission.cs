@@ -8,15 +8,17 @@ using Microsoft.Extensions.Options;
 namespace CallFlows.Runtime.Admission;
 
 /// <summary>
-/// Admission control in front of the Event Grid webhook: a delivery is admitted only while the instance handles fewer
-/// than <see cref="AdmissionOptions.MaxConcurrentStarts"/> deliveries and has a token of
-/// <see cref="AdmissionOptions.MaxStartsPerSecond"/> left; otherwise it is answered 429/503 with <c>Retry-After</c>
-/// before its body is read or anything is scheduled, so Event Grid redelivers it later and no call is dropped.
+/// Admission control of the Event Grid webhook: a new call is admitted only while the instance handles fewer than
+/// <see cref="AdmissionOptions.MaxConcurrentStarts"/> calls and has a token of <see cref="AdmissionOptions.MaxStartsPerSecond"/>
+/// (bucket size <see cref="AdmissionOptions.MaxBurst"/>) left. With <see cref="AdmissionOverloadAction.RejectBusy"/>
+/// (the default) the webhook asks per call (<see cref="TryAdmitCall"/>) and rejects the calls beyond as busy; with
+/// <see cref="AdmissionOverloadAction.Defer"/> the whole delivery is answered 429/503 with <c>Retry-After</c> before
+/// its body is read (<see cref="RunAsync"/>), so Event Grid redelivers it on its own schedule (10 s, 30 s, 1 min…).
 /// </summary>
 /// <remarks>
 /// Only POST deliveries are limited: the CloudEvents OPTIONS handshake schedules nothing. The limiters never queue
-/// (queue limit 0): a waiting request would hold the Event Grid connection open, and Event Grid's own retry is the
-/// queue. The limiters use the system clock (System.Threading.RateLimiting takes no <see cref="TimeProvider"/>).
+/// (queue limit 0): a waiting request would hold the Event Grid connection open while the caller rings. The limiters
+/// use the system clock (System.Threading.RateLimiting takes no <see cref="TimeProvider"/>).
 /// </remarks>
 internal sealed class IncomingCallAdmission : IDisposable
 {
@@ -40,10 +42,10 @@ internal sealed class IncomingCallAdmission : IDisposable
                 [$"{AdmissionOptions.SectionName}:RejectionStatusCode must be 429 or 503 (Event Grid retries both), not {this.options.RejectionStatusCode}."]);
         }
 
-        if (this.options.MaxConcurrentStarts < 0 || this.options.MaxStartsPerSecond < 0)
+        if (this.options.MaxConcurrentStarts < 0 || this.options.MaxStartsPerSecond < 0 || this.options.MaxBurst < 0)
         {
             throw new OptionsValidationException(AdmissionOptions.SectionName, typeof(AdmissionOptions),
-                [$"{AdmissionOptions.SectionName}:MaxConcurrentStarts and MaxStartsPerSecond must be 0 (unlimited) or more."]);
+                [$"{AdmissionOptions.SectionName}:MaxConcurrentStarts, MaxStartsPerSecond and MaxBurst must be 0 (unlimited or default) or more."]);
         }
 
         if (this.options.Enabled && this.options.MaxConcurrentStarts > 0)
@@ -55,7 +57,7 @@ internal sealed class IncomingCallAdmission : IDisposable
         {
             this.rate = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
             {
-                TokenLimit = this.options.MaxStartsPerSecond,
+                TokenLimit = Math.Max(this.options.MaxBurst, this.options.MaxStartsPerSecond),
                 TokensPerPeriod = this.options.MaxStartsPerSecond,
                 ReplenishmentPeriod = TimeSpan.FromSeconds(1),
                 QueueLimit = 0,
@@ -64,8 +66,50 @@ internal sealed class IncomingCallAdmission : IDisposable
         }
     }
 
-    /// <summary>Gets how many deliveries were turned away since start.</summary>
+    /// <summary>Gets how many deliveries (<see cref="AdmissionOverloadAction.Defer"/>) or calls (<see cref="AdmissionOverloadAction.RejectBusy"/>) were turned away since start.</summary>
     public long RejectedCount => Interlocked.Read(ref this.rejected);
+
+    /// <summary>Gets whether calls beyond the limits are rejected as busy per call (rather than deferred per delivery).</summary>
+    public bool RejectsBusy => this.options.Enabled && this.options.OverloadAction == AdmissionOverloadAction.RejectBusy;
+
+    /// <summary>
+    /// Admits one new call (<see cref="AdmissionOverloadAction.RejectBusy"/>): true with a lease to hold while the call
+    /// is being started, or false with the name of the limit reached.
+    /// </summary>
+    /// <param name="limit">The limit reached (<c>concurrency</c> or <c>rate</c>) when not admitted.</param>
+    /// <param name="lease">The lease to dispose once the call is started (a no-op one when not admitted).</param>
+    /// <returns>True when admitted.</returns>
+    public bool TryAdmitCall(out string? limit, out IDisposable lease)
+    {
+        limit = null;
+        lease = Admitted.Instance;
+        if (!this.RejectsBusy)
+        {
+            return true;
+        }
+
+        RateLimitLease concurrencyLease = this.concurrency?.AttemptAcquire() ?? Admitted.Instance;
+        if (!concurrencyLease.IsAcquired)
+        {
+            concurrencyLease.Dispose();
+            limit = "concurrency";
+        }
+        else
+        {
+            using RateLimitLease rateLease = this.rate?.AttemptAcquire() ?? Admitted.Instance;
+            if (rateLease.IsAcquired)
+            {
+                lease = concurrencyLease;
+                return true;
+            }
+
+            concurrencyLease.Dispose();
+            limit = "rate";
+        }
+
+        Interlocked.Increment(ref this.rejected);
+        return false;
+    }
 
     /// <summary>Runs <paramref name="next"/> if the delivery is admitted, else answers 429/503 with <c>Retry-After</c>.</summary>
     /// <param name="request">The webhook request.</param>
@@ -75,7 +119,7 @@ internal sealed class IncomingCallAdmission : IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(next);
-        if (!HttpMethods.IsPost(request.Method))
+        if (!HttpMethods.IsPost(request.Method) || this.options.OverloadAction != AdmissionOverloadAction.Defer)
         {
             return await next();
         }

@@ -83,6 +83,9 @@ public sealed class CallFlowContext
 
     internal string? OutcomeDetail { get; private set; }
 
+    /// <summary>When the webhook answered this flow's call on its behalf (see <see cref="CallFlowAttribute.AnswerOnArrival"/>), from the input.</summary>
+    internal DateTimeOffset? AnsweredOnArrivalAt { get; set; }
+
     internal CallActionFailure? OutcomeCause { get; private set; }
 
     internal IEnumerable<CallFlowCall> Calls => _calls.Values;
@@ -334,6 +337,15 @@ public sealed class CallFlowContext
     {
         _sequence++;
         var identity = CallActionIdentity.Create(InstanceId, _sequence, name, _context.CurrentUtcDateTime);
+        if (_sequence == 1 && AnsweredOnArrivalAt is { } answeredAt)
+        {
+            // The webhook already sent this flow's first action (the answer): repeat that very request, first-sent time
+            // included, so ACS replays its result instead of answering twice.
+            identity = name == CallActionNames.AnswerCall
+                ? CallActionIdentity.ForAnswerOnArrival(InstanceId, answeredAt)
+                : throw new InvalidOperationException($"Flow {Name} is marked [CallFlow(AnswerOnArrival = true)], so the webhook answered its call, but its first call action is {name}, not AnswerAsync.");
+        }
+
         var action = new PendingAction(identity, name);
         _actions[identity.OperationContext] = action;
         _state = state;

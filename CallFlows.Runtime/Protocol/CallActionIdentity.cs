@@ -51,6 +51,17 @@ public sealed record CallActionIdentity(int Sequence, string OperationContext, G
         return new CallActionIdentity(sequence, operationContext, requestId, firstSent);
     }
 
+    /// <summary>
+    /// The identity of the answer the Event Grid webhook sends for a flow marked
+    /// <see cref="CallFlowAttribute.AnswerOnArrival"/>: exactly the one the flow's first action (its answer) derives,
+    /// with the webhook's send time as the first-sent time the flow then repeats.
+    /// </summary>
+    /// <param name="instanceId">The flow's instance id.</param>
+    /// <param name="answeredAt">When the webhook sent the answer (whole seconds: the header is an IMF-fixdate).</param>
+    /// <returns>The identity.</returns>
+    public static CallActionIdentity ForAnswerOnArrival(string instanceId, DateTimeOffset answeredAt) =>
+        Create(instanceId, 1, CallActionNames.AnswerCall, answeredAt.UtcDateTime);
+
     /// <summary>The repeatability headers to send with the action.</summary>
     /// <returns>The headers.</returns>
     public RepeatabilityHeaders ToRepeatabilityHeaders() => new(RepeatabilityRequestId, RepeatabilityFirstSent);

@@ -7,6 +7,10 @@ namespace CallFlows.Runtime.Protocol;
 /// <param name="IncomingCall">The call from the Event Grid IncomingCall event.</param>
 /// <param name="Route">The matching rule's <c>Called</c> pattern, or <c>unrouted</c>.</param>
 /// <param name="Settings">The rule's settings.</param>
+/// <param name="AnsweredOnArrivalAt">
+/// When the webhook answered the call on the flow's behalf (<see cref="CallFlowAttribute.AnswerOnArrival"/>): the
+/// answer's <c>Repeatability-First-Sent</c>, which the flow's own answer repeats; null when the flow answers alone.
+/// </param>
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-public sealed record InboundFlowInput<TSettings>(IncomingCall IncomingCall, string Route, TSettings? Settings)
+public sealed record InboundFlowInput<TSettings>(IncomingCall IncomingCall, string Route, TSettings? Settings, DateTimeOffset? AnsweredOnArrivalAt = null)
     where TSettings : class;

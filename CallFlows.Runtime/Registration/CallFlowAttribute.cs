@@ -13,4 +13,12 @@ namespace CallFlows.Runtime;
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class CallFlowAttribute : Attribute
 {
+    /// <summary>
+    /// For an inbound flow whose first call action is <see cref="CallFlowContext.AnswerAsync"/>: the Event Grid webhook
+    /// answers the call itself, right after it has durably scheduled the flow, with the very request (repeatability id,
+    /// operation context, callback URI) the flow's first action sends; the flow's answer then replays it and ACS returns
+    /// the same result, so the call is answered once and without waiting behind the task hub's backlog. Default
+    /// <see langword="false"/>. A flow marked so whose first action is something else fails at that action.
+    /// </summary>
+    public bool AnswerOnArrival { get; set; }
 }

@@ -7,4 +7,5 @@ namespace CallFlows.Runtime;
 /// <param name="InputType">Its settings (inbound) or input (outbound) type.</param>
 /// <param name="ResultType">Its result enum.</param>
 /// <param name="Flow">An instance, for validation.</param>
-internal sealed record CallFlowRegistration(string Name, Type FlowType, CallFlowKind Kind, Type InputType, Type ResultType, CallFlowBase Flow);
+/// <param name="AnswerOnArrival">Whether the webhook answers its calls (<see cref="CallFlowAttribute.AnswerOnArrival"/>).</param>
+internal sealed record CallFlowRegistration(string Name, Type FlowType, CallFlowKind Kind, Type InputType, Type ResultType, CallFlowBase Flow, bool AnswerOnArrival = false);

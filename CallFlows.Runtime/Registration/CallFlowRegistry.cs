@@ -91,6 +91,13 @@ internal sealed class CallFlowRegistry
             return;
         }
 
-        _flows[name] = new CallFlowRegistration(name, type, flow.Kind, flow.InputType, flow.ResultType, flow);
+        var answerOnArrival = type.GetCustomAttribute<CallFlowAttribute>()!.AnswerOnArrival;
+        if (answerOnArrival && flow.Kind != CallFlowKind.Inbound)
+        {
+            _errors.Add($"Flow {type.FullName} is marked AnswerOnArrival but is not an inbound flow: only an incoming call can be answered.");
+            return;
+        }
+
+        _flows[name] = new CallFlowRegistration(name, type, flow.Kind, flow.InputType, flow.ResultType, flow, answerOnArrival);
     }
 }

@@ -49,6 +49,7 @@ public static class CallFlowsServiceCollectionExtensions
         services.TryAddSingleton<CallRouter>();
         services.TryAddSingleton<ICallManagementLinkFactory, RequestLinkFactory>();
         services.TryAddSingleton<IncomingCallDispatcher>();
+        services.TryAddSingleton<IncomingCallResponder>();
         services.TryAddSingleton<CallbackDispatcher>();
         services.TryAddSingleton<CallStarter>();
         services.TryAddSingleton<CallStatusReader>();

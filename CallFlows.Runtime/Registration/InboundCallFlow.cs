@@ -46,6 +46,10 @@ public abstract class InboundCallFlow<TSettings, TResult> : CallFlowBase
     {
         var input = context.GetInput<InboundFlowInput<TSettings>>()
             ?? throw new InvalidOperationException($"Flow {context.Name.Name} ({context.InstanceId}) was started without an input.");
-        return CallFlowExecution.RunAsync<TResult>(context, flow => RunAsync(flow, input.IncomingCall, input.Settings ?? new TSettings()));
+        return CallFlowExecution.RunAsync<TResult>(context, flow =>
+        {
+            flow.AnsweredOnArrivalAt = input.AnsweredOnArrivalAt;
+            return RunAsync(flow, input.IncomingCall, input.Settings ?? new TSettings());
+        });
     }
 }

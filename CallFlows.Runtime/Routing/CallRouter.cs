@@ -59,7 +59,7 @@ internal sealed class CallRouter(IOptionsMonitor<CallFlowsOptions> options, Call
                 }
 
                 var settings = FlowSettingsBinder.Bind(flow, rule.Settings, path + ":Settings", errors);
-                return new RouteDecision(RouteAction.Flow, flow.Name, pattern, false, settings, CallRejectReason.None);
+                return new RouteDecision(RouteAction.Flow, flow.Name, pattern, false, settings, CallRejectReason.None, flow.AnswerOnArrival);
         }
     }
 

@@ -8,13 +8,18 @@ using Microsoft.Extensions.Logging;
 namespace CallFlows.Runtime.Routing;
 
 /// <summary>
-/// The Event Grid webhook logic behind <c>/api/incoming-call</c>: the validation handshakes, then one orchestration per
-/// incoming call, chosen by <see cref="CallRouter"/>. Answers 2xx only once every call's orchestration is durably
-/// scheduled (or already existed), so Event Grid retries a delivery that failed half-way.
+/// The Event Grid webhook logic behind <c>/api/incoming-call</c>: the validation handshakes, then for each incoming call
+/// either one orchestration, chosen by <see cref="CallRouter"/>, or (beyond admission control's limits) a busy
+/// rejection. Answers 2xx only once every call's orchestration is durably scheduled (or already existed), so Event
+/// Grid retries a delivery that failed half-way. A flow marked <see cref="CallFlowAttribute.AnswerOnArrival"/> has its
+/// call answered here, right after it is scheduled, so the answer does not wait behind the task hub's backlog.
 /// </summary>
 /// <param name="router">The routing rules.</param>
+/// <param name="admission">Admission control (per-call limits).</param>
+/// <param name="responder">Answers on arrival and busy rejections.</param>
+/// <param name="time">The clock (the answer's first-sent time).</param>
 /// <param name="logger">The logger.</param>
-internal sealed class IncomingCallDispatcher(CallRouter router, ILogger<IncomingCallDispatcher> logger)
+internal sealed class IncomingCallDispatcher(CallRouter router, IncomingCallAdmission admission, IncomingCallResponder responder, TimeProvider time, ILogger<IncomingCallDispatcher> logger)
 {
     /// <summary>Handles one webhook request.</summary>
     /// <param name="request">The HTTP request (POST delivery or OPTIONS handshake).</param>
@@ -62,40 +67,80 @@ internal sealed class IncomingCallDispatcher(CallRouter router, ILogger<Incoming
 
         var started = new List<string>();
         var duplicates = new List<string>();
+        var busy = new List<string>();
         foreach (var incoming in events.Select(e => e.IncomingCall!))
         {
             var instanceId = CallInstanceIds.ForIncomingCall(incoming);
+            switch (await HandleCallAsync(client, incoming, instanceId, cancellationToken))
+            {
+                case CallDisposition.Started:
+                    started.Add(instanceId);
+                    break;
+                case CallDisposition.Duplicate:
+                    duplicates.Add(instanceId);
+                    break;
+                case CallDisposition.RejectedBusy:
+                    busy.Add(instanceId);
+                    break;
+                default:
+                    // The busy rejection could not be sent (ACS unavailable): let Event Grid deliver the call again.
+                    return JsonHttpResult.Error(StatusCodes.Status503ServiceUnavailable, "The call could be neither admitted nor rejected; deliver it again.");
+            }
+        }
+
+        return new JsonHttpResult(StatusCodes.Status200OK, new DeliveryResponse(started, duplicates, busy));
+    }
+
+    private async Task<CallDisposition> HandleCallAsync(DurableTaskClient client, IncomingCall incoming, string instanceId, CancellationToken cancellationToken)
+    {
+        // A redelivery of a call already started is recognised before admission, so it is never rejected as busy.
+        if (await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is not null)
+        {
+            Log.DuplicateIncomingCall(logger, instanceId, incoming.EventId);
+            return CallDisposition.Duplicate;
+        }
+
+        var now = time.GetUtcNow();
+        // Repeatability-First-Sent is an IMF-fixdate: whole seconds, so the flow's repeat carries the same value.
+        var sentAt = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        if (!admission.TryAdmitCall(out var limit, out var lease))
+        {
+            return await responder.RejectBusyAsync(instanceId, incoming, limit!, sentAt, cancellationToken)
+                ? CallDisposition.RejectedBusy
+                : CallDisposition.Unhandled;
+        }
+
+        using (lease)
+        {
             var decision = router.Route(incoming);
             if (decision.IsUnrouted)
             {
                 Log.UnroutedCall(logger, incoming.To?.RawId, incoming.From?.RawId, decision.RejectReason);
             }
 
-            if (await StartOnceAsync(client, instanceId, decision, incoming, cancellationToken))
-            {
-                Log.IncomingCallScheduled(logger, instanceId, decision.FlowName, decision.Route, incoming.To?.RawId, incoming.From?.RawId);
-                started.Add(instanceId);
-            }
-            else
+            var answerOnArrival = decision.AnswerOnArrival && !string.IsNullOrEmpty(incoming.IncomingCallContext);
+            if (!await StartOnceAsync(client, instanceId, decision, decision.ToInput(incoming, answerOnArrival ? sentAt : null), cancellationToken))
             {
                 Log.DuplicateIncomingCall(logger, instanceId, incoming.EventId);
-                duplicates.Add(instanceId);
+                return CallDisposition.Duplicate;
             }
-        }
 
-        return new JsonHttpResult(StatusCodes.Status200OK, new DeliveryResponse(started, duplicates));
+            Log.IncomingCallScheduled(logger, instanceId, decision.FlowName, decision.Route, incoming.To?.RawId, incoming.From?.RawId);
+            if (answerOnArrival)
+            {
+                // After the flow is durably scheduled, so its callbacks find it; a failure here leaves the answer to the flow.
+                await responder.AnswerOnArrivalAsync(instanceId, incoming, sentAt, cancellationToken);
+            }
+
+            return CallDisposition.Started;
+        }
     }
 
-    private async Task<bool> StartOnceAsync(DurableTaskClient client, string instanceId, RouteDecision decision, IncomingCall incoming, CancellationToken cancellationToken)
+    private async Task<bool> StartOnceAsync(DurableTaskClient client, string instanceId, RouteDecision decision, object input, CancellationToken cancellationToken)
     {
-        if (await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is not null)
-        {
-            return false;
-        }
-
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(new TaskName(decision.FlowName), decision.ToInput(incoming),
+            await client.ScheduleNewOrchestrationInstanceAsync(new TaskName(decision.FlowName), input,
                 new StartOrchestrationOptions(instanceId), cancellationToken);
             return true;
         }
@@ -139,5 +184,14 @@ internal sealed class IncomingCallDispatcher(CallRouter router, ILogger<Incoming
     /// <summary>What a delivery started.</summary>
     /// <param name="Started">Instance ids scheduled now.</param>
     /// <param name="Duplicates">Instance ids that already existed (redelivery).</param>
-    public sealed record DeliveryResponse(IReadOnlyList<string> Started, IReadOnlyList<string> Duplicates);
+    /// <param name="RejectedBusy">Instance ids the call would have had, for calls rejected as busy by admission control.</param>
+    public sealed record DeliveryResponse(IReadOnlyList<string> Started, IReadOnlyList<string> Duplicates, IReadOnlyList<string> RejectedBusy);
+
+    private enum CallDisposition
+    {
+        Started,
+        Duplicate,
+        RejectedBusy,
+        Unhandled,
+    }
 }

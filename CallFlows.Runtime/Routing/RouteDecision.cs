@@ -9,13 +9,15 @@ namespace CallFlows.Runtime.Routing;
 /// <param name="IsUnrouted">True when no rule matched (the call is rejected).</param>
 /// <param name="Settings">The flow's bound settings.</param>
 /// <param name="RejectReason">The reject reason (for logs).</param>
-internal sealed record RouteDecision(RouteAction Action, string FlowName, string Route, bool IsUnrouted, object Settings, CallRejectReason RejectReason)
+/// <param name="AnswerOnArrival">Whether the webhook answers the call itself (<see cref="CallFlowAttribute.AnswerOnArrival"/>).</param>
+internal sealed record RouteDecision(RouteAction Action, string FlowName, string Route, bool IsUnrouted, object Settings, CallRejectReason RejectReason, bool AnswerOnArrival = false)
 {
     /// <summary>The route name used when no rule matched.</summary>
     public const string UnroutedRoute = "unrouted";
 
     /// <summary>Builds the orchestration input for a call.</summary>
     /// <param name="incomingCall">The call.</param>
+    /// <param name="answeredOnArrivalAt">When the webhook answers the call (the answer's <c>Repeatability-First-Sent</c>), if it does.</param>
     /// <returns>The input (the settings are written with their runtime type).</returns>
-    public InboundFlowInput<object> ToInput(IncomingCall incomingCall) => new(incomingCall, Route, Settings);
+    public InboundFlowInput<object> ToInput(IncomingCall incomingCall, DateTimeOffset? answeredOnArrivalAt = null) => new(incomingCall, Route, Settings, answeredOnArrivalAt);
 }

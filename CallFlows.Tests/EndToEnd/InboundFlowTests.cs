@@ -114,8 +114,10 @@ public sealed class InboundFlowTests(EndToEndFixture fixture)
     [Fact]
     public async Task InboundRouting_AnswerRefused_AnswerFailed()
     {
-        // The next /calling request (the answer) is refused with 403: a business error, not retried.
-        fixture.Emulator.Faults.FailNextRequests(1, 403);
+        // The answer is refused with 403: a business error, not retried. InboundRoutingFlow answers on arrival, so the
+        // answer is sent twice with one repeatability id: by the webhook, then repeated by the flow. ACS would return the
+        // stored refusal to the repeat; the emulator does not store injected faults, so both requests are failed here.
+        fixture.Emulator.Faults.FailNextRequests(2, 403);
         try
         {
             var (incoming, id) = await EndToEndHarness.PlaceInboundAsync(this.App, "+15551000007", DemoWorld.AgentAnswersNumber);
@@ -123,7 +125,8 @@ public sealed class InboundFlowTests(EndToEndFixture fixture)
             FlowCall call = await EndToEndHarness.FinishAsync(this.App, id, incoming);
 
             await call.ShouldReportAsync(this.App, nameof(InboundRoutingFlow), nameof(InboundRoutingFlowResult.AnswerFailed), succeeded: false);
-            call.Requests.Should().ContainSingle(r => r.Operation == Answer && r.IsInjectedFault && r.Status == 403);
+            call.Requests.Where(r => r.Operation == Answer).Should().HaveCount(2).And.OnlyContain(r => r.IsInjectedFault && r.Status == 403);
+            call.Requests.Where(r => r.Operation == Answer).Select(r => r.RepeatabilityRequestId).Distinct().Should().ContainSingle("the webhook's answer and the flow's are one request");
             call.Operations.Should().BeEmpty("nothing else is attempted on a call that was never answered");
             call.Outcome.ResultCode.Should().Be(403);
         }

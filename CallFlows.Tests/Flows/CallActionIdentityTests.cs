@@ -73,4 +73,17 @@ public sealed class CallActionIdentityTests
 
         act.Should().Throw<ArgumentOutOfRangeException>();
     }
+
+    [Fact]
+    public void ForAnswerOnArrival_WebhookAndTheFlowsFirstAction_SendTheSameRequest()
+    {
+        var answeredAt = new DateTimeOffset(2026, 11, 30, 18, 0, 7, TimeSpan.Zero);
+
+        var webhook = CallActionIdentity.ForAnswerOnArrival("incoming-abc", answeredAt);
+        var flowsFirstAction = CallActionIdentity.Create("incoming-abc", 1, CallActionNames.AnswerCall, answeredAt.UtcDateTime);
+
+        webhook.Should().Be(flowsFirstAction);
+        webhook.RepeatabilityFirstSent.Should().Be(answeredAt);
+        CallActionIdentity.ForAnswerOnArrival("incoming-abd", answeredAt).RepeatabilityRequestId.Should().NotBe(webhook.RepeatabilityRequestId);
+    }
 }

@@ -10,7 +10,7 @@ public sealed class AdmissionTests
     [Fact]
     public async Task RunAsync_ConcurrencyLimitReached_Answers429WithRetryAfterWithoutRunningTheWebhook()
     {
-        using var admission = Create(new AdmissionOptions { MaxConcurrentStarts = 1, MaxStartsPerSecond = 0 });
+        using var admission = Create(new AdmissionOptions { MaxConcurrentStarts = 1, MaxStartsPerSecond = 0, OverloadAction = AdmissionOverloadAction.Defer });
         var release = new TaskCompletionSource();
         Task<IActionResult> first = admission.RunAsync(Post(), async () =>
         {
@@ -37,7 +37,7 @@ public sealed class AdmissionTests
     [Fact]
     public async Task RunAsync_RateLimitReached_AnswersConfiguredStatusWithRetryAfter()
     {
-        using var admission = Create(new AdmissionOptions { MaxConcurrentStarts = 0, MaxStartsPerSecond = 2, RejectionStatusCode = 503, RetryAfter = TimeSpan.FromSeconds(3) });
+        using var admission = Create(new AdmissionOptions { MaxConcurrentStarts = 0, MaxStartsPerSecond = 2, RejectionStatusCode = 503, RetryAfter = TimeSpan.FromSeconds(3), OverloadAction = AdmissionOverloadAction.Defer });
         var results = new List<IActionResult>();
         for (int i = 0; i < 5; i++)
         {
@@ -52,13 +52,51 @@ public sealed class AdmissionTests
     [Fact]
     public async Task RunAsync_OptionsHandshakeOrDisabled_NeverLimited()
     {
-        using var tight = Create(new AdmissionOptions { MaxConcurrentStarts = 1, MaxStartsPerSecond = 1 });
+        using var tight = Create(new AdmissionOptions { MaxConcurrentStarts = 1, MaxStartsPerSecond = 1, OverloadAction = AdmissionOverloadAction.Defer });
         using var disabled = Create(new AdmissionOptions { Enabled = false, MaxConcurrentStarts = 1, MaxStartsPerSecond = 1 });
         for (int i = 0; i < 5; i++)
         {
             (await tight.RunAsync(Request("OPTIONS"), () => Task.FromResult<IActionResult>(new OkResult()))).Should().BeOfType<OkResult>();
             (await disabled.RunAsync(Post(), () => Task.FromResult<IActionResult>(new OkResult()))).Should().BeOfType<OkResult>();
         }
+    }
+
+    [Fact]
+    public async Task TryAdmitCall_RejectBusyByDefault_BucketOfMaxBurstThenBusyAndTheWebhookDeliveryIsNeverDeferred()
+    {
+        using var admission = Create(new AdmissionOptions { MaxConcurrentStarts = 0, MaxStartsPerSecond = 2, MaxBurst = 5 });
+        var admitted = 0;
+        var limits = new List<string?>();
+        for (int i = 0; i < 8; i++)
+        {
+            if (admission.TryAdmitCall(out var limit, out var lease))
+            {
+                admitted++;
+            }
+
+            lease.Dispose();
+            limits.Add(limit);
+        }
+
+        // A bucket of 5 tokens refilled by 2 each second: 5 admitted (7 if a refill lands), the rest busy on the rate limit.
+        admitted.Should().BeInRange(5, 7);
+        limits.Where(l => l is not null).Should().NotBeEmpty().And.OnlyContain(l => l == "rate");
+        admission.RejectedCount.Should().Be(8 - admitted);
+        (await admission.RunAsync(Post(), () => Task.FromResult<IActionResult>(new OkResult()))).Should().BeOfType<OkResult>(
+            "with RejectBusy the delivery itself is always handled: calls beyond the limit are rejected one by one, never answered 429");
+    }
+
+    [Fact]
+    public void TryAdmitCall_ConcurrencyLimitReached_BusyUntilTheLeaseIsReleased()
+    {
+        using var admission = Create(new AdmissionOptions { MaxConcurrentStarts = 1, MaxStartsPerSecond = 0 });
+
+        admission.TryAdmitCall(out _, out var first).Should().BeTrue();
+        admission.TryAdmitCall(out var limit, out _).Should().BeFalse();
+        limit.Should().Be("concurrency");
+        first.Dispose();
+        admission.TryAdmitCall(out _, out var third).Should().BeTrue("the permit is back");
+        third.Dispose();
     }
 
     [Theory]

@@ -9,7 +9,7 @@ namespace Contoso.CallCenter.Flows;
 // A flow is one unit for its team: the flow, its settings and its results live in this one file.
 
 /// <summary>Contoso's support line: answer, ring the agent on duty, else send the caller to the voicemail line.</summary>
-[CallFlow]
+[CallFlow(AnswerOnArrival = true)]
 public sealed class SupportLine : InboundCallFlow<SupportLineSettings, SupportLineResult>
 {
     /// <summary>The orchestrator function; its name is the flow's name in routing rules.</summary>
