@@ -16,7 +16,7 @@ public static class DemoRunner
     /// <summary>Gets the demo's scenarios.</summary>
     public static IReadOnlyList<DemoScenario> Scenarios { get; } =
     [
-        Inbound("Inbound call reaches an agent (caller hangs up after 5 s)", DemoWorld.DemoCallerNumber, DemoWorld.AgentAnswersNumber,
+        Inbound("Inbound call reaches an agent (caller hangs up after 12 s)", DemoWorld.DemoCallerNumber, DemoWorld.AgentAnswersNumber,
             nameof(InboundRoutingFlow), nameof(InboundRoutingFlowResult.AgentConnected)),
         Inbound("Agent declines: fallback transfer with custom headers", "+15550001001", DemoWorld.AgentDeclinesNumber,
             nameof(InboundRoutingFlow), nameof(InboundRoutingFlowResult.TransferredToFallback)),

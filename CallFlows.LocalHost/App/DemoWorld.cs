@@ -47,7 +47,7 @@ public static class DemoWorld
     /// <summary>Where <see cref="RedirectedNumber"/> sends calls.</summary>
     public const string RedirectTargetNumber = "+15550109001";
 
-    /// <summary>The demo's talking caller: hangs up 5 s after being connected (the flow then ends the call).</summary>
+    /// <summary>The demo's talking caller: hangs up 12 s after being connected (the flow then ends the call). Answered on arrival, the caller is connected before the flow runs: 12 s leaves room for a backlogged flow to reach the agent first.</summary>
     public const string DemoCallerNumber = "+15550001000";
 
     /// <summary>A PSTN callee of the outbound demo: answers, hangs up after 1.5 s.</summary>
@@ -171,7 +171,7 @@ public static class DemoWorld
         world.Configure(SlowAgent(resourceId), IdentityBehavior.Answers(SlowAgentAnswerDelay));
         world.Configure(FallbackNumber, IdentityBehavior.Answers());
         world.Configure(FallbackDeclinesNumber, IdentityBehavior.Declines());
-        world.Configure(DemoCallerNumber, IdentityBehavior.Answers() with { HangUpAfter = TimeSpan.FromSeconds(5) });
+        world.Configure(DemoCallerNumber, IdentityBehavior.Answers() with { HangUpAfter = TimeSpan.FromSeconds(12) });
         world.Configure(PstnCalleeNumber, IdentityBehavior.Answers() with { HangUpAfter = TimeSpan.FromSeconds(1.5) });
         world.Configure(PstnCallee2Number, IdentityBehavior.Answers() with { HangUpAfter = TimeSpan.FromSeconds(2) });
         world.Configure(AcsCallee(resourceId), IdentityBehavior.Answers() with { HangUpAfter = TimeSpan.FromSeconds(1.5) });
