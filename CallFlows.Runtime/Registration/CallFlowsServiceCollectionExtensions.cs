@@ -50,6 +50,8 @@ public static class CallFlowsServiceCollectionExtensions
         services.TryAddSingleton<ICallManagementLinkFactory, RequestLinkFactory>();
         services.TryAddSingleton<IncomingCallDispatcher>();
         services.TryAddSingleton<CallbackDispatcher>();
+        services.TryAddSingleton<StrandedCallEnder>();
+        services.TryAddSingleton<StrandedCallSweep>();
         services.TryAddSingleton<CallStarter>();
         services.TryAddSingleton<CallStatusReader>();
         services.AddCallFlowsAdmission(configuration);
