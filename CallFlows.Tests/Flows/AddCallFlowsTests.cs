@@ -38,7 +38,9 @@ public sealed class AddCallFlowsTests
         using var provider = Build(Valid());
 
         var options = provider.GetRequiredService<IOptions<CallFlowsOptions>>().Value;
-        options.GetCallbackUri("in-1").Should().Be(new Uri("https://app.example.com/api/callbacks/in-1"));
+        options.GetCallbackUri("in-1").Should().Be(new Uri("https://app.example.com/api/callbacks/in-1?sig="
+            + CallFlows.Tests.Security.CallbackUrlProof.ForAccessKey(Convert.ToBase64String(new byte[32]), "in-1")),
+            "without configured keys the URL proof key is derived from the ACS access key");
         options.CallbackAuth.ValidateTokens.Should().BeTrue("token validation is on by default");
         options.Routing.Rules.Should().HaveCount(2);
         options.Routing.Rules[0].Settings!["AgentInvitationTimeout"].Should().Be("00:00:25");

@@ -27,6 +27,9 @@ public sealed class HostileInputTests(ITestOutputHelper output)
 {
     const string LiveCaller = "+15550009999";
 
+    // The callback URL signing key configured for the app: the test computes URL proofs with it independently.
+    const string SigningKey = "hostile-corpus-callback-signing-key-0123456789";
+
     [Fact]
     public async Task Corpus_EveryEntry_AnsweredWithItsStatusLoggedAndLiveCallUnchanged()
     {
@@ -56,6 +59,7 @@ public sealed class HostileInputTests(ITestOutputHelper output)
             ConfigureServices = (services, _) => services.AddSingleton<ILoggerProvider>(logs),
         };
         appOptions.Configuration["CallFlows:CallbackAuth:OpenIdConfigurationUrl"] = keys.ConfigurationUrl.AbsoluteUri;
+        appOptions.Configuration["CallFlows:CallbackSigning:Keys:0"] = SigningKey;
         await using CallFlowsLocalApp app = await CallFlowsLocalApp.StartAsync(appOptions);
 
         string emulatorExpiredToken = await CaptureExpiredEmulatorTokenAsync(emulator, clock, keys);
@@ -113,7 +117,7 @@ public sealed class HostileInputTests(ITestOutputHelper output)
         failures.Should().BeEmpty();
 
         // The live call still ends normally: the caller hangs up, the flow ends the call with its usual outcome.
-        CallSnapshot connection = emulator.Calls.Single(c => c.CallbackUri.AbsoluteUri.EndsWith("/" + live, StringComparison.Ordinal));
+        CallSnapshot connection = emulator.Calls.Single(c => c.CallbackUri.AbsolutePath.EndsWith("/" + live, StringComparison.Ordinal));
         emulator.HangUpParticipant(connection.CallConnectionId, "4:" + LiveCaller);
         JsonElement final = await WaitForFinishAsync(app.Client, live);
         final.GetProperty("runtimeStatus").GetString().Should().Be("Completed");
@@ -127,6 +131,10 @@ public sealed class HostileInputTests(ITestOutputHelper output)
     static HttpRequestMessage Build(HostileRequest entry, string live, DeliveryRecord liveDelivery, string resourceId, TrustedKeysServer keys, string emulatorExpired)
     {
         string path = entry.Path.Replace("{live}", live, StringComparison.Ordinal).Replace("{long}", new string('a', 1000), StringComparison.Ordinal);
+        // {sig}: the URL proof of the id in the path (as the app hands it to ACS); {othersig}: another call's proof.
+        string pathId = Uri.UnescapeDataString(path.Split('?')[0].Split('/')[^1]);
+        path = path.Replace("{sig}", CallFlows.Tests.Security.CallbackUrlProof.For(SigningKey, pathId), StringComparison.Ordinal)
+            .Replace("{othersig}", CallFlows.Tests.Security.CallbackUrlProof.For(SigningKey, "in-another-call"), StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(entry.Method), new Uri(path.TrimStart('/'), UriKind.Relative));
         string? body = entry.Generate is { } generate ? Generate(generate) : entry.Body;
         if (body == "{liveIncomingCallDelivery}")
