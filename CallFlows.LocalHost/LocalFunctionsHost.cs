@@ -192,7 +192,8 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
                 b.UseBuildTarget<LocalDurableTaskWorker>();
             });
             services.AddHostedService(sp => new TimerFunctionRunner(
-                catalog.TimerFunctions, sp, sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("CallFlows.LocalHost.Timers")));
+                catalog.TimerFunctions, sp, sp.GetRequiredService<IConfiguration>(), sp.GetService<TimeProvider>() ?? TimeProvider.System,
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger("CallFlows.LocalHost.Timers")));
             options.ConfigureServices?.Invoke(services, builder.Configuration);
 
             app = builder.Build();

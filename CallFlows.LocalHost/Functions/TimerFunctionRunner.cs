@@ -12,7 +12,8 @@ namespace CallFlows.LocalHost.Functions;
 /// occurrences missed while an invocation runs are skipped (one invocation at a time per function, as the host's
 /// singleton lock). A failing invocation is logged and the schedule goes on.
 /// </summary>
-internal sealed class TimerFunctionRunner(IEnumerable<FunctionDescriptor> functions, IServiceProvider services, IConfiguration configuration, ILogger logger)
+internal sealed class TimerFunctionRunner(
+    IEnumerable<FunctionDescriptor> functions, IServiceProvider services, IConfiguration configuration, TimeProvider time, ILogger logger)
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -79,7 +80,7 @@ internal sealed class TimerFunctionRunner(IEnumerable<FunctionDescriptor> functi
 
     async Task RunAsync(FunctionDescriptor function, Func<DateTime, DateTime> next, CancellationToken stoppingToken)
     {
-        DateTime last = DateTime.UtcNow;
+        DateTime last = time.GetUtcNow().UtcDateTime;
         if (function.TimerTrigger!.RunOnStartup)
         {
             await this.InvokeAsync(function, last, next(last), stoppingToken);
@@ -87,11 +88,11 @@ internal sealed class TimerFunctionRunner(IEnumerable<FunctionDescriptor> functi
 
         while (!stoppingToken.IsCancellationRequested)
         {
-            DateTime now = DateTime.UtcNow;
+            DateTime now = time.GetUtcNow().UtcDateTime;
             DateTime due = next(now);
             try
             {
-                await Task.Delay(due - now, stoppingToken);
+                await Task.Delay(due - now, time, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -107,7 +108,7 @@ internal sealed class TimerFunctionRunner(IEnumerable<FunctionDescriptor> functi
     {
         var timer = new TimerInfo
         {
-            ScheduleStatus = new ScheduleStatus { Last = last, Next = nextDue, LastUpdated = DateTime.UtcNow },
+            ScheduleStatus = new ScheduleStatus { Last = last, Next = nextDue, LastUpdated = time.GetUtcNow().UtcDateTime },
             IsPastDue = false,
         };
         await using AsyncServiceScope scope = services.CreateAsyncScope();

@@ -59,7 +59,7 @@ internal sealed class CallFlowsOptionsValidator(CallFlowRegistry flows) : IValid
 
     private static void ValidateCallbackSigning(CallFlowsOptions options, List<string> errors)
     {
-        if (options.CallbackSigning.Keys.Any(k => string.IsNullOrWhiteSpace(k) || k.Trim().Length < CallbackSigningOptions.MinimumKeyLength))
+        if (options.CallbackSigning.Keys.Any(k => !string.IsNullOrWhiteSpace(k) && k.Trim().Length < CallbackSigningOptions.MinimumKeyLength))
         {
             errors.Add($"Each CallFlows:CallbackSigning:Keys entry must be a secret of at least {CallbackSigningOptions.MinimumKeyLength} characters.");
         }

@@ -18,7 +18,7 @@ public sealed class CallbackSigningOptions
 
     /// <summary>
     /// The signing keys (secrets of at least <see cref="MinimumKeyLength"/> characters, e.g. 32 random bytes in base64):
-    /// the first signs new callback URLs, all of them are accepted. Empty (the default) derives one key from the access key
+    /// the first signs new callback URLs, all of them are accepted; blank entries are ignored. Empty (the default) derives one key from the access key
     /// of <see cref="AcsOptions.ConnectionString"/>; with Microsoft Entra ID authentication (no access key) a key is
     /// required. In Azure keep them in app settings or Key Vault references.
     /// </summary>

@@ -17,6 +17,10 @@ namespace CallFlows.Runtime.Hosting;
 /// <param name="logger">The logger.</param>
 internal sealed class StrandedCallEnder(CallAutomationClient client, IOptions<CallFlowsOptions> options, ILogger<StrandedCallEnder> logger)
 {
+    // ACS posts one event per request, often several at once (ParticipantsUpdated, then more): callers for the same
+    // call join the check already under way instead of ending (and logging) the call twice from this instance.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<bool>>> _inFlight = new(StringComparer.Ordinal);
+
     /// <summary>Ends the call if it is still connected.</summary>
     /// <param name="instanceId">The instance that owned the call.</param>
     /// <param name="callConnectionId">The call connection.</param>
@@ -25,6 +29,24 @@ internal sealed class StrandedCallEnder(CallAutomationClient client, IOptions<Ca
     /// <param name="cancellationToken">Cancels the requests.</param>
     /// <returns>True when the call was live and has been ended (or handed to the fallback target).</returns>
     public async Task<bool> EndIfConnectedAsync(string instanceId, string callConnectionId, string? flow, string cause, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(callConnectionId);
+        var mine = new Lazy<Task<bool>>(() => EndAsync(instanceId, callConnectionId, flow, cause, cancellationToken));
+        var running = _inFlight.GetOrAdd(callConnectionId, mine);
+        try
+        {
+            return await running.Value;
+        }
+        finally
+        {
+            if (ReferenceEquals(running, mine))
+            {
+                _inFlight.TryRemove(new KeyValuePair<string, Lazy<Task<bool>>>(callConnectionId, mine));
+            }
+        }
+    }
+
+    private async Task<bool> EndAsync(string instanceId, string callConnectionId, string? flow, string cause, CancellationToken cancellationToken)
     {
         var connection = client.GetCallConnection(callConnectionId);
         try

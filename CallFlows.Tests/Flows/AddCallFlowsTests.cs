@@ -100,9 +100,33 @@ public sealed class AddCallFlowsTests
         var values = Valid();
         values.Remove("CallFlows:Acs:ConnectionString");
         values["CallFlows:Acs:Endpoint"] = "https://acs.example.com";
+        values["CallFlows:CallbackSigning:Keys:0"] = "callback-signing-key-for-entra-id-apps-0001";
         using var provider = Build(values);
 
         provider.GetRequiredService<CallAutomationClient>().Endpoint.Should().Be(new Uri("https://acs.example.com"));
+        provider.GetRequiredService<IOptions<CallFlowsOptions>>().Value.GetCallbackUri("in-1").Query
+            .Should().Be("?sig=" + CallFlows.Tests.Security.CallbackUrlProof.For("callback-signing-key-for-entra-id-apps-0001", "in-1"));
+    }
+
+    [Fact]
+    public void AddCallFlows_EntraIdWithoutSigningKeyOrShortKey_FailsAtStartupNamingTheSetting()
+    {
+        var values = Valid();
+        values.Remove("CallFlows:Acs:ConnectionString");
+        values["CallFlows:Acs:Endpoint"] = "https://acs.example.com";
+        using (var provider = Build(values))
+        {
+            var act = () => provider.GetRequiredService<IOptions<CallFlowsOptions>>().Value;
+            act.Should().Throw<OptionsValidationException>().Which.Failures.Should().Contain(f => f.Contains("CallFlows:CallbackSigning:Keys:0", StringComparison.Ordinal),
+                "without an access key nothing can be derived: the key must be configured");
+        }
+
+        values["CallFlows:CallbackSigning:Keys:0"] = "too-short";
+        using (var provider = Build(values))
+        {
+            var act = () => provider.GetRequiredService<IOptions<CallFlowsOptions>>().Value;
+            act.Should().Throw<OptionsValidationException>().Which.Failures.Should().Contain(f => f.Contains("at least 32 characters", StringComparison.Ordinal));
+        }
     }
 
     [Fact]
