@@ -3,7 +3,6 @@ using CallFlows.Emulator;
 using CallFlows.Emulator.Simulation;
 using CallFlows.LocalHost.App;
 using CallFlows.LocalHost.Azurite;
-using CallFlows.Tests.Emulator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -76,7 +75,7 @@ public sealed class StrandedCallTests
         (string instanceId, CallSnapshot call) = await world.PlaceConnectedCallAsync();
         call.CallbackUri.Query.Should().Be("?sig=" + CallFlows.Tests.Security.CallbackUrlProof.For(newKey, instanceId), "new calls are signed with the first key");
 
-        string body = $$"""[{"id":"rot-1","source":"calling/callConnections/{{call.CallConnectionId}}","type":"Microsoft.Communication.PlayCompleted","specversion":"1.0","time":"2026-11-30T00:00:00Z","data":{"callConnectionId":"{{call.CallConnectionId}}","operationContext":"rotation"}}]""";
+        string body = $$$"""[{"id":"rot-1","source":"calling/callConnections/{{{call.CallConnectionId}}}","type":"Microsoft.Communication.PlayCompleted","specversion":"1.0","time":"2026-11-30T00:00:00Z","data":{"callConnectionId":"{{{call.CallConnectionId}}}","operationContext":"rotation"}}]""";
         string token = world.MintToken();
         (await world.PostCallbackAsync($"api/callbacks/{instanceId}?sig={CallFlows.Tests.Security.CallbackUrlProof.For(oldKey, instanceId)}", body, token))
             .Should().Be(HttpStatusCode.OK, "a URL handed out before the rotation still works");

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using CallFlows.Runtime.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
