@@ -191,6 +191,9 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
                 b.Configure(o => o.DataConverter = dataConverter);
                 b.UseBuildTarget<LocalDurableTaskWorker>();
             });
+            services.AddHostedService(sp => new TimerFunctionRunner(
+                catalog.TimerFunctions, sp, sp.GetRequiredService<IConfiguration>(), sp.GetService<TimeProvider>() ?? TimeProvider.System,
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger("CallFlows.LocalHost.Timers")));
             options.ConfigureServices?.Invoke(services, builder.Configuration);
 
             app = builder.Build();

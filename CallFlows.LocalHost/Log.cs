@@ -31,6 +31,12 @@ internal static partial class Log
     [LoggerMessage(2002, LogLevel.Warning, "Function '{Name}' ({Method}) is not hosted locally: {Reason}")]
     public static partial void FunctionNotHosted(this ILogger logger, string name, string method, string reason);
 
+    [LoggerMessage(2003, LogLevel.Information, "Timer function '{Name}' runs on schedule '{Schedule}' (UTC)")]
+    public static partial void TimerFunctionScheduled(this ILogger logger, string name, string schedule);
+
+    [LoggerMessage(2004, LogLevel.Error, "Timer function '{Name}' failed; its schedule goes on")]
+    public static partial void TimerFunctionFailed(this ILogger logger, Exception exception, string name);
+
     [LoggerMessage(3001, LogLevel.Information, "HTTP function '{Name}' mapped at {Methods} {Route}")]
     public static partial void HttpFunctionMapped(this ILogger logger, string name, string methods, string route);
 

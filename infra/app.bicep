@@ -24,6 +24,15 @@ param eventGridEntraAudience string
 @description('Tenant of that Microsoft Entra app.')
 param eventGridEntraTenantId string
 
+@description('Key that binds each callback URL to its call (CallFlows:CallbackSigning:Keys:0): at least 32 characters.')
+@secure()
+@minLength(32)
+param callbackSigningKey string
+
+@description('The previous callback signing key, accepted during a rotation (CallFlows:CallbackSigning:Keys:1); empty: none.')
+@secure()
+param callbackSigningPreviousKey string
+
 @description('Always-ready instances for the http and durable function groups.')
 param alwaysReadyInstances int
 
@@ -278,11 +287,16 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
       // The immutable resource id is the audience of the JWT on every Call Automation callback.
       CallFlows__Acs__ResourceId: acs.properties.immutableResourceId
       CallFlows__CallbackAuth__ValidateTokens: 'true'
+      // HMAC key(s) binding each callback URL to its instance (docs/HOSTING.md, rotation: new key first, old second).
+      CallFlows__CallbackSigning__Keys__0: callbackSigningKey
+      // The stranded-call sweep's [TimerTrigger] schedule (%CallFlows:StrandedCallSweep:Schedule%): every minute.
+      CallFlows__StrandedCallSweep__Schedule: '0 */1 * * * *'
       CallFlows__Routing__UnroutedRejectReason: unroutedRejectReason
       CallFlows__EventGridAuth__Enabled: string(!empty(eventGridEntraAudience))
       CallFlows__EventGridAuth__TenantId: eventGridEntraTenantId
       CallFlows__EventGridAuth__Audience: eventGridEntraAudience
     },
+    empty(callbackSigningPreviousKey) ? {} : { CallFlows__CallbackSigning__Keys__1: callbackSigningPreviousKey },
     routingSettings
   )
 }

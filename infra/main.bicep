@@ -41,6 +41,16 @@ param eventGridEntraAudience string = ''
 @description('Tenant of the Microsoft Entra app that protects the webhook.')
 param eventGridEntraTenantId string = tenant().tenantId
 
+@description('''Secret (at least 32 characters) that binds each callback URL to its call. azd prompts for it once and keeps it
+in the environment; to rotate, pass the new one here and the old one as callbackSigningPreviousKey (docs/HOSTING.md).''')
+@secure()
+@minLength(32)
+param callbackSigningKey string
+
+@description('The previous callback signing key, still accepted while calls signed with it may be in flight; empty: none.')
+@secure()
+param callbackSigningPreviousKey string = ''
+
 @description('Always-ready instances of the Flex Consumption plan for HTTP triggers and for Durable Functions.')
 @minValue(0)
 param alwaysReadyInstances int = 1
@@ -74,6 +84,8 @@ module app 'app.bicep' = {
     eventGridEntraTenantId: eventGridEntraTenantId
     alwaysReadyInstances: alwaysReadyInstances
     maximumInstanceCount: maximumInstanceCount
+    callbackSigningKey: callbackSigningKey
+    callbackSigningPreviousKey: callbackSigningPreviousKey
   }
 }
 

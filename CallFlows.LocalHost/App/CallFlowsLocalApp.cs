@@ -153,6 +153,8 @@ public sealed class CallFlowsLocalApp : IAsyncDisposable
             hostOptions.Configuration["CallFlows:CallbackAuth:ValidateTokens"] = "true";
             hostOptions.Configuration["CallFlows:CallbackAuth:OpenIdConfigurationUrl"] = connection.OpenIdConfigurationUri.AbsoluteUri;
             hostOptions.Configuration["CallFlows:CallbackAuth:Issuer"] = connection.Issuer;
+            // The stranded-call sweep's schedule is an app setting (%...% in its [TimerTrigger]); every minute by default.
+            hostOptions.Configuration[CallFlows.Runtime.Triggers.StrandedCallSweepTrigger.ScheduleSetting] = CallFlows.Runtime.Triggers.StrandedCallSweepTrigger.DefaultSchedule;
             foreach ((string key, string? value) in options.Configuration)
             {
                 hostOptions.Configuration[key] = value;

@@ -13,4 +13,5 @@ internal enum BindingSource
     HttpContext,
     RouteValue,
     Body,
+    TimerInfo,
 }

@@ -30,6 +30,8 @@ internal sealed class FunctionCatalog
 
     public IEnumerable<FunctionDescriptor> HttpFunctions => this.Functions.Where(f => f.Kind == FunctionKind.Http);
 
+    public IEnumerable<FunctionDescriptor> TimerFunctions => this.Functions.Where(f => f.Kind == FunctionKind.Timer);
+
     public static FunctionCatalog Scan(Assembly assembly)
     {
         ArgumentNullException.ThrowIfNull(assembly);
@@ -145,6 +147,7 @@ internal sealed class FunctionCatalog
             OrchestrationTriggerAttribute => DescribeOrchestrator(name, method, parameters, trigger),
             ActivityTriggerAttribute => DescribeActivity(name, method, parameters, trigger),
             HttpTriggerAttribute http => DescribeHttp(name, method, parameters, trigger, http),
+            TimerTriggerAttribute timer => DescribeTimer(name, method, parameters, trigger, timer),
             _ => (null, $"trigger '{triggerAttribute.GetType().Name}' is not hosted locally"),
         };
     }
@@ -259,6 +262,42 @@ internal sealed class FunctionCatalog
         }
 
         return (new FunctionDescriptor(name, FunctionKind.Http, method, bindings, http), null);
+    }
+
+    static (FunctionDescriptor?, string?) DescribeTimer(
+        string name, MethodInfo method, ParameterInfo[] parameters, ParameterInfo trigger, TimerTriggerAttribute timer)
+    {
+        if (trigger.ParameterType != typeof(TimerInfo))
+        {
+            return (null, "the [TimerTrigger] parameter must be a TimerInfo");
+        }
+
+        var bindings = new List<(ParameterInfo, BindingSource)>();
+        foreach (ParameterInfo p in parameters)
+        {
+            if (p == trigger)
+            {
+                bindings.Add((p, BindingSource.TimerInfo));
+            }
+            else if (p.GetCustomAttribute<DurableClientAttribute>() is not null && p.ParameterType == typeof(DurableTaskClient))
+            {
+                bindings.Add((p, BindingSource.DurableClient));
+            }
+            else if (p.ParameterType == typeof(FunctionContext))
+            {
+                bindings.Add((p, BindingSource.FunctionContext));
+            }
+            else if (p.ParameterType == typeof(CancellationToken))
+            {
+                bindings.Add((p, BindingSource.CancellationToken));
+            }
+            else
+            {
+                return (null, $"timer function parameter '{p.Name}' cannot be bound");
+            }
+        }
+
+        return (new FunctionDescriptor(name, FunctionKind.Timer, method, bindings, null) { TimerTrigger = timer }, null);
     }
 
     static bool HasBindingAttribute(ParameterInfo p) => p.GetCustomAttribute<BindingAttribute>() is not null;

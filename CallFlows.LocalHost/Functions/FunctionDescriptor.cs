@@ -11,6 +11,9 @@ internal sealed record FunctionDescriptor(
     IReadOnlyList<(ParameterInfo Parameter, BindingSource Source)> Parameters,
     HttpTriggerAttribute? HttpTrigger)
 {
+    /// <summary>Gets the timer trigger of a <see cref="FunctionKind.Timer"/> function.</summary>
+    public TimerTriggerAttribute? TimerTrigger { get; init; }
+
     public string DisplayMethod => this.Method.DeclaringType?.FullName + "." + this.Method.Name;
 
     /// <summary>Gets the type of the trigger input (activity input or orchestrator input parameter), else <see cref="object"/>.</summary>

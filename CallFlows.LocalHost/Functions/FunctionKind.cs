@@ -6,4 +6,5 @@ internal enum FunctionKind
     Orchestrator,
     Activity,
     Http,
+    Timer,
 }

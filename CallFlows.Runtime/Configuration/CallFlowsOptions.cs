@@ -18,6 +18,15 @@ public sealed class CallFlowsOptions
     /// <summary>How callbacks are authenticated.</summary>
     public CallbackAuthOptions CallbackAuth { get; set; } = new();
 
+    /// <summary>How each callback URL is bound to its call (an HMAC of the instance id in the URL).</summary>
+    public CallbackSigningOptions CallbackSigning { get; set; } = new();
+
+    /// <summary>
+    /// Whether a timer sweeps for calls left connected by terminated or failed instances (and ends them); see
+    /// <see cref="StrandedCallSweepOptions"/>.
+    /// </summary>
+    public StrandedCallSweepOptions StrandedCallSweep { get; set; } = new();
+
     /// <summary>
     /// Where a call goes when its flow throws while the call is connected (a raw id, e.g. <c>4:+14255550199</c>);
     /// null (the default) hangs the call up for everyone. Either way an error log names the instance, call, flow and cause.
@@ -29,12 +38,13 @@ public sealed class CallFlowsOptions
 
     /// <summary>Builds the callback URI of one orchestration instance.</summary>
     /// <param name="instanceId">The orchestration instance id.</param>
-    /// <returns><c>{CallbackBaseUrl}/api/callbacks/{instanceId}</c>.</returns>
-    /// <exception cref="InvalidOperationException"><see cref="CallbackBaseUrl"/> is not set.</exception>
+    /// <returns><c>{CallbackBaseUrl}/api/callbacks/{instanceId}?sig={proof}</c>: the proof binds the URL to this instance.</returns>
+    /// <exception cref="InvalidOperationException"><see cref="CallbackBaseUrl"/> is not set, or no signing key is configured.</exception>
     public Uri GetCallbackUri(string instanceId)
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
         var baseUrl = CallbackBaseUrl ?? throw new InvalidOperationException("CallFlows:CallbackBaseUrl is not configured.");
-        return new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/api/callbacks/" + Uri.EscapeDataString(instanceId));
+        return new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/api/callbacks/" + Uri.EscapeDataString(instanceId)
+            + "?" + CallbackUrlSignature.QueryParameter + "=" + CallbackUrlSignature.Sign(this, instanceId));
     }
 }

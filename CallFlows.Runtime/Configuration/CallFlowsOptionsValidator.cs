@@ -42,6 +42,7 @@ internal sealed class CallFlowsOptionsValidator(CallFlowRegistry flows) : IValid
             }
         }
 
+        ValidateCallbackSigning(options, errors);
         errors.AddRange(flows.Errors);
         if (options.FailedFlowTarget is not null)
         {
@@ -54,6 +55,23 @@ internal sealed class CallFlowsOptionsValidator(CallFlowRegistry flows) : IValid
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void ValidateCallbackSigning(CallFlowsOptions options, List<string> errors)
+    {
+        if (options.CallbackSigning.Keys.Any(k => !string.IsNullOrWhiteSpace(k) && k.Trim().Length < CallbackSigningOptions.MinimumKeyLength))
+        {
+            errors.Add($"Each CallFlows:CallbackSigning:Keys entry must be a secret of at least {CallbackSigningOptions.MinimumKeyLength} characters.");
+        }
+        else if (CallbackUrlSignature.EffectiveKeys(options).Count == 0)
+        {
+            errors.Add("Set CallFlows:CallbackSigning:Keys:0 (a secret of at least 32 characters) to bind callback URLs to their calls; it is derived from the access key only when CallFlows:Acs:ConnectionString is used.");
+        }
+
+        if (options.StrandedCallSweep.Window <= TimeSpan.Zero || options.StrandedCallSweep.MaxCallAge <= TimeSpan.Zero)
+        {
+            errors.Add("CallFlows:StrandedCallSweep:Window and MaxCallAge must be positive.");
+        }
     }
 
     private void ValidateRule(string path, RouteRule rule, List<string> errors)

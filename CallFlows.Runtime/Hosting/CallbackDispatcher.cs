@@ -12,15 +12,24 @@ namespace CallFlows.Runtime.Hosting;
 /// <see cref="CallbackEnvelope"/>. The flow runtime does the matching, de-duplication and ordering.
 /// </summary>
 /// <param name="validator">The callback token validator.</param>
+/// <param name="options">The app settings (callback URL signing keys).</param>
+/// <param name="stranded">Ends calls whose instance no longer runs.</param>
 /// <param name="logger">The logger.</param>
-internal sealed class CallbackDispatcher(CallbackTokenValidator validator, ILogger<CallbackDispatcher> logger)
+internal sealed class CallbackDispatcher(
+    CallbackTokenValidator validator,
+    Microsoft.Extensions.Options.IOptions<CallFlowsOptions> options,
+    StrandedCallEnder stranded,
+    ILogger<CallbackDispatcher> logger)
 {
     /// <summary>Handles one callback request.</summary>
     /// <param name="request">The HTTP request.</param>
     /// <param name="instanceId">The instance from the route.</param>
     /// <param name="client">The durable client.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    /// <returns>200 when raised (or the instance already ended), 400 malformed, 401 unauthenticated, 404 unknown instance.</returns>
+    /// <returns>
+    /// 200 when raised (or the instance already ended), 400 malformed, 401 unauthenticated, 403 when the URL proof does not
+    /// match the instance, 404 unknown instance.
+    /// </returns>
     public async Task<IActionResult> HandleAsync(HttpRequest request, string instanceId, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -39,6 +48,11 @@ internal sealed class CallbackDispatcher(CallbackTokenValidator validator, ILogg
             return JsonHttpResult.BadRequest("The instance id is missing.", "instanceId");
         }
 
+        if (RejectUnboundUrl(request, instanceId) is { } refused)
+        {
+            return refused;
+        }
+
         var body = await BinaryData.FromStreamAsync(request.Body, cancellationToken);
         List<CallbackEnvelope> envelopes;
         try
@@ -55,7 +69,13 @@ internal sealed class CallbackDispatcher(CallbackTokenValidator validator, ILogg
         if (instance is null)
         {
             Log.CallbackForUnknownInstance(logger, instanceId, envelopes.Count);
+            await EndStrandedCallsAsync(instanceId, null, "the instance no longer exists (purged)", envelopes, cancellationToken);
             return JsonHttpResult.Error(StatusCodes.Status404NotFound, $"No call flow instance '{instanceId}'.");
+        }
+
+        if (instance.RuntimeStatus is OrchestrationRuntimeStatus.Terminated or OrchestrationRuntimeStatus.Failed)
+        {
+            await EndCallsOfEndedInstanceAsync(client, instance, envelopes, cancellationToken);
         }
 
         if (instance.IsCompleted)
@@ -82,6 +102,59 @@ internal sealed class CallbackDispatcher(CallbackTokenValidator validator, ILogg
         }
 
         return new JsonHttpResult(StatusCodes.Status200OK, new CallbackResponse(envelopes.Count, 0));
+    }
+
+    /// <summary>
+    /// The URL proof: the <c>sig</c> query value must be the HMAC of this instance id under a signing key, so a token
+    /// captured from one call cannot be replayed at another call's callback URL. Null when the URL is bound to the instance.
+    /// </summary>
+    private JsonHttpResult? RejectUnboundUrl(HttpRequest request, string instanceId)
+    {
+        var proofs = request.Query[CallbackUrlSignature.QueryParameter];
+        if (proofs.Count == 1 && CallbackUrlSignature.Verify(options.Value, instanceId, proofs[0]))
+        {
+            return null;
+        }
+
+        StrandedCallLog.CallbackUrlProofRejected(logger, instanceId, proofs.Count switch
+        {
+            0 => "no sig parameter",
+            1 => "sig signed for another instance or with an unknown key",
+            _ => "several sig parameters",
+        });
+        return JsonHttpResult.Error(StatusCodes.Status403Forbidden, "The callback URL is not bound to this instance.");
+    }
+
+    /// <summary>
+    /// A terminated instance runs no more code and a failed one may have failed where the runtime could not end its call:
+    /// an event for such an instance (other than the call's end) means its call may still be connected with nobody driving
+    /// it, so it is ended. Completed instances are left alone: a flow that completed while its call was up handed the call
+    /// to its participants on purpose (e.g. after a transfer or a connected agent).
+    /// </summary>
+    private async Task EndCallsOfEndedInstanceAsync(DurableTaskClient client, OrchestrationMetadata instance, List<CallbackEnvelope> envelopes,
+        CancellationToken cancellationToken)
+    {
+        var full = await client.GetInstanceAsync(instance.InstanceId, getInputsAndOutputs: true, cancellationToken) ?? instance;
+        var status = StrandedCallSweep.ReadStatus(full.SerializedCustomStatus);
+        if (status is { CallConnectionId: { } current, CallState: "Disconnected" })
+        {
+            envelopes = envelopes.Where(e => e.CallConnectionId != current).ToList();
+        }
+
+        await EndStrandedCallsAsync(instance.InstanceId, status?.Flow ?? instance.Name, StrandedCallSweep.DescribeCause(full), envelopes, cancellationToken);
+    }
+
+    private async Task EndStrandedCallsAsync(string instanceId, string? flow, string cause, List<CallbackEnvelope> envelopes, CancellationToken cancellationToken)
+    {
+        var live = envelopes
+            .Where(e => !string.IsNullOrEmpty(e.CallConnectionId)
+                && !(CallAutomationEventParser.KnownEventTypes.TryGetValue(e.EventType, out var type) && type == typeof(CallDisconnected)))
+            .Select(e => e.CallConnectionId!)
+            .Distinct(StringComparer.Ordinal);
+        foreach (var callConnectionId in live)
+        {
+            await stranded.EndIfConnectedAsync(instanceId, callConnectionId, flow, cause, cancellationToken);
+        }
     }
 
     /// <summary>What a callback request did.</summary>

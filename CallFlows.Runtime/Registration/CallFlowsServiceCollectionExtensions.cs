@@ -51,6 +51,8 @@ public static class CallFlowsServiceCollectionExtensions
         services.TryAddSingleton<IncomingCallDispatcher>();
         services.TryAddSingleton<IncomingCallResponder>();
         services.TryAddSingleton<CallbackDispatcher>();
+        services.TryAddSingleton<StrandedCallEnder>();
+        services.TryAddSingleton<StrandedCallSweep>();
         services.TryAddSingleton<CallStarter>();
         services.TryAddSingleton<CallStatusReader>();
         services.AddCallFlowsAdmission(configuration);

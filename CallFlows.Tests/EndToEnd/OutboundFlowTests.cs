@@ -32,7 +32,8 @@ public sealed class OutboundFlowTests(EndToEndFixture fixture)
         JsonNode create = JsonNode.Parse(call.Performed[0].RequestBody)!;
         create["targets"]![0]!["rawId"]!.GetValue<string>().Should().Be("4:" + callee);
         create["sourceCallerIdNumber"]!["value"]!.GetValue<string>().Should().Be(DemoWorld.AgentAnswersNumber);
-        create["callbackUri"]!.GetValue<string>().Should().Be(new Uri(this.App.BaseAddress, "api/callbacks/" + id).AbsoluteUri);
+        create["callbackUri"]!.GetValue<string>().Should().StartWith(new Uri(this.App.BaseAddress, "api/callbacks/" + id + "?sig=").AbsoluteUri,
+            "the callback URL handed to ACS carries the proof binding it to this instance");
     }
 
     [Fact]

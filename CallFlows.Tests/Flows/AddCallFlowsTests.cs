@@ -38,7 +38,9 @@ public sealed class AddCallFlowsTests
         using var provider = Build(Valid());
 
         var options = provider.GetRequiredService<IOptions<CallFlowsOptions>>().Value;
-        options.GetCallbackUri("in-1").Should().Be(new Uri("https://app.example.com/api/callbacks/in-1"));
+        options.GetCallbackUri("in-1").Should().Be(new Uri("https://app.example.com/api/callbacks/in-1?sig="
+            + CallFlows.Tests.Security.CallbackUrlProof.ForAccessKey(Convert.ToBase64String(new byte[32]), "in-1")),
+            "without configured keys the URL proof key is derived from the ACS access key");
         options.CallbackAuth.ValidateTokens.Should().BeTrue("token validation is on by default");
         options.Routing.Rules.Should().HaveCount(2);
         options.Routing.Rules[0].Settings!["AgentInvitationTimeout"].Should().Be("00:00:25");
@@ -98,9 +100,33 @@ public sealed class AddCallFlowsTests
         var values = Valid();
         values.Remove("CallFlows:Acs:ConnectionString");
         values["CallFlows:Acs:Endpoint"] = "https://acs.example.com";
+        values["CallFlows:CallbackSigning:Keys:0"] = "callback-signing-key-for-entra-id-apps-0001";
         using var provider = Build(values);
 
         provider.GetRequiredService<CallAutomationClient>().Endpoint.Should().Be(new Uri("https://acs.example.com"));
+        provider.GetRequiredService<IOptions<CallFlowsOptions>>().Value.GetCallbackUri("in-1").Query
+            .Should().Be("?sig=" + CallFlows.Tests.Security.CallbackUrlProof.For("callback-signing-key-for-entra-id-apps-0001", "in-1"));
+    }
+
+    [Fact]
+    public void AddCallFlows_EntraIdWithoutSigningKeyOrShortKey_FailsAtStartupNamingTheSetting()
+    {
+        var values = Valid();
+        values.Remove("CallFlows:Acs:ConnectionString");
+        values["CallFlows:Acs:Endpoint"] = "https://acs.example.com";
+        using (var provider = Build(values))
+        {
+            var act = () => provider.GetRequiredService<IOptions<CallFlowsOptions>>().Value;
+            act.Should().Throw<OptionsValidationException>().Which.Failures.Should().Contain(f => f.Contains("CallFlows:CallbackSigning:Keys:0", StringComparison.Ordinal),
+                "without an access key nothing can be derived: the key must be configured");
+        }
+
+        values["CallFlows:CallbackSigning:Keys:0"] = "too-short";
+        using (var provider = Build(values))
+        {
+            var act = () => provider.GetRequiredService<IOptions<CallFlowsOptions>>().Value;
+            act.Should().Throw<OptionsValidationException>().Which.Failures.Should().Contain(f => f.Contains("at least 32 characters", StringComparison.Ordinal));
+        }
     }
 
     [Fact]

@@ -193,9 +193,12 @@ public sealed class FunctionsAppTests
         (await app.Http.SendAsync(forged)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
 
         await using var open = await AppHarness.StartAsync(s => s["CallFlows:CallbackAuth:ValidateTokens"] = "false", registerWebhook: false);
-        using var unknown = await open.Http.PostAsync("api/callbacks/in-unknown", new StringContent(body, Encoding.UTF8, "application/json"));
+        using var unsigned = await open.Http.PostAsync("api/callbacks/in-unknown", new StringContent(body, Encoding.UTF8, "application/json"));
+        unsigned.StatusCode.Should().Be(HttpStatusCode.Forbidden, "a callback URL without its proof is refused even when tokens are not validated");
+        var signed = CallFlows.Tests.Security.CallbackUrlProof.SignedPath(open.Host.Services, "in-unknown");
+        using var unknown = await open.Http.PostAsync(signed, new StringContent(body, Encoding.UTF8, "application/json"));
         unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        using var malformed = await open.Http.PostAsync("api/callbacks/in-unknown", new StringContent("{oops", Encoding.UTF8, "application/json"));
+        using var malformed = await open.Http.PostAsync(signed, new StringContent("{oops", Encoding.UTF8, "application/json"));
         malformed.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         using var noStatus = await open.Http.GetAsync("api/calls/in-unknown");
         noStatus.StatusCode.Should().Be(HttpStatusCode.NotFound);
@@ -211,12 +214,12 @@ public sealed class FunctionsAppTests
         await WaitForStatusAsync(app, id, s => s.Status?.CallState == "Connected", cts.Token);
         const string unknown = """[{"id":"u1","source":"calling/callConnections/x","type":"Microsoft.Communication.PlayCompleted","specversion":"1.0","time":"2026-11-24T15:00:00Z","data":{"callConnectionId":"x","operationContext":"media"}}]""";
 
-        var raised = await PostJsonAsync(app, $"api/callbacks/{id}", unknown);
+        var raised = await PostJsonAsync(app, CallFlows.Tests.Security.CallbackUrlProof.SignedPath(app.Host.Services, id), unknown);
         raised.GetProperty("raised").GetInt32().Should().Be(1);
         await WaitForStatusAsync(app, id, s => s.Status?.Events.Any(e => e.Name == "PlayCompleted") == true, cts.Token);
 
         await app.Host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: false, cts.Token);
-        var late = await PostJsonAsync(app, $"api/callbacks/{id}", unknown.Replace("u1", "u2", StringComparison.Ordinal));
+        var late = await PostJsonAsync(app, CallFlows.Tests.Security.CallbackUrlProof.SignedPath(app.Host.Services, id), unknown.Replace("u1", "u2", StringComparison.Ordinal));
         late.GetProperty("ignored").GetInt32().Should().Be(1, "late events after the flow ended are normal and acknowledged");
     }
 

@@ -69,6 +69,7 @@ public sealed class BicepTemplateTests
             "APPLICATIONINSIGHTS_CONNECTION_STRING", "AZURE_CLIENT_ID",
             "CallFlows__CallbackBaseUrl", "CallFlows__Acs__Endpoint", "CallFlows__Acs__ResourceId",
             "CallFlows__Routing__UnroutedRejectReason",
+            "CallFlows__CallbackSigning__Keys__0", "CallFlows__StrandedCallSweep__Schedule",
             $"CallFlows__{EventGridAuthOptions.SectionName.Split(':')[1]}__{nameof(EventGridAuthOptions.Enabled)}",
             $"CallFlows__{EventGridAuthOptions.SectionName.Split(':')[1]}__{nameof(EventGridAuthOptions.TenantId)}",
             $"CallFlows__{EventGridAuthOptions.SectionName.Split(':')[1]}__{nameof(EventGridAuthOptions.Audience)}",
