@@ -57,12 +57,18 @@ internal sealed class IncomingCallDispatcher(CallRouter router, ILogger<Incoming
         if (events.FirstOrDefault(e => e.Kind == EventGridParseResultKind.Other) is { } unknown)
         {
             Log.UnknownEventType(logger, unknown.EventType, unknown.EventId);
-            return JsonHttpResult.BadRequest($"Event type '{unknown.EventType}' is not handled here; subscribe only to Microsoft.Communication.IncomingCall.", "eventType");
+            return JsonHttpResult.BadRequest($"Event type '{unknown.EventType}' is not handled here; subscribe only to Microsoft.Communication.IncomingCall and Microsoft.Communication.RecordingFileStatusUpdated.", "eventType");
+        }
+
+        var recordingFiles = 0;
+        foreach (var recording in events.Where(e => e.Kind == EventGridParseResultKind.RecordingFileStatusUpdated).Select(e => e.RecordingFileStatusUpdated!))
+        {
+            recordingFiles += await RouteRecordingFileAsync(client, recording, cancellationToken) ? 1 : 0;
         }
 
         var started = new List<string>();
         var duplicates = new List<string>();
-        foreach (var incoming in events.Select(e => e.IncomingCall!))
+        foreach (var incoming in events.Where(e => e.Kind == EventGridParseResultKind.IncomingCall).Select(e => e.IncomingCall!))
         {
             var instanceId = CallInstanceIds.ForIncomingCall(incoming);
             var decision = router.Route(incoming);
@@ -83,7 +89,32 @@ internal sealed class IncomingCallDispatcher(CallRouter router, ILogger<Incoming
             }
         }
 
-        return new JsonHttpResult(StatusCodes.Status200OK, new DeliveryResponse(started, duplicates));
+        return new JsonHttpResult(StatusCodes.Status200OK, new DeliveryResponse(started, duplicates) { RecordingFiles = recordingFiles });
+    }
+
+    /// <summary>Raises a recording file event into the flow that recorded the server call (found by its index entry).</summary>
+    private async Task<bool> RouteRecordingFileAsync(DurableTaskClient client, RecordingFileStatusUpdated recording, CancellationToken cancellationToken)
+    {
+        var owner = recording.ServerCallId is { Length: > 0 } serverCallId
+            ? (await client.GetInstanceAsync(RecordingOwner.IndexInstanceId(serverCallId), getInputsAndOutputs: true, cancellationToken))?.ReadInputAs<RecordingOwner>()
+            : null;
+        if (owner is null || string.IsNullOrEmpty(owner.InstanceId))
+        {
+            // Recordings this app did not start through a flow (or whose flow was purged): nothing to wake; 200 stops redelivery.
+            Log.RecordingFileUnowned(logger, recording.ServerCallId, recording.EventId);
+            return false;
+        }
+
+        var instance = await client.GetInstanceAsync(owner.InstanceId, getInputsAndOutputs: false, cancellationToken);
+        if (instance is null || instance.IsCompleted)
+        {
+            Log.RecordingFileUnowned(logger, recording.ServerCallId, recording.EventId);
+            return false;
+        }
+
+        await client.RaiseEventAsync(owner.InstanceId, CallFlowEvents.CallbackEventName, RecordingFileEvents.ToEnvelope(recording), cancellationToken);
+        Log.RecordingFileRouted(logger, owner.ServerCallId, recording.EventId, owner.InstanceId);
+        return true;
     }
 
     private async Task<bool> StartOnceAsync(DurableTaskClient client, string instanceId, RouteDecision decision, IncomingCall incoming, CancellationToken cancellationToken)
@@ -139,5 +170,9 @@ internal sealed class IncomingCallDispatcher(CallRouter router, ILogger<Incoming
     /// <summary>What a delivery started.</summary>
     /// <param name="Started">Instance ids scheduled now.</param>
     /// <param name="Duplicates">Instance ids that already existed (redelivery).</param>
-    public sealed record DeliveryResponse(IReadOnlyList<string> Started, IReadOnlyList<string> Duplicates);
+    public sealed record DeliveryResponse(IReadOnlyList<string> Started, IReadOnlyList<string> Duplicates)
+    {
+        /// <summary>Recording file events raised into their flows.</summary>
+        public int RecordingFiles { get; init; }
+    }
 }
