@@ -94,5 +94,5 @@ internal static class CallActionMapping
 
     /// <summary>The <c>callIntelligenceOptions</c> of calls the app sets up: the configured Cognitive Services endpoint, if any.</summary>
     public static CallIntelligenceOptions? Intelligence(CallFlowsOptions options) =>
-        options.Acs.CognitiveServicesEndpoint is { } endpoint ? new CallIntelligenceOptions { CognitiveServicesEndpoint = endpoint } : null;
+        options.Acs.CognitiveServicesEndpoint is { IsAbsoluteUri: true } endpoint ? new CallIntelligenceOptions { CognitiveServicesEndpoint = endpoint } : null;
 }
