@@ -252,7 +252,8 @@ public sealed partial class CallFlowCall
         }
     }
 
-    private static RecognizeResult FromEvent(CallActionResult action)
+    /// <summary>Maps a recognize action's outcome to the typed result (internal for tests).</summary>
+    internal static RecognizeResult FromEvent(CallActionResult action)
     {
         switch (action.Event)
         {
