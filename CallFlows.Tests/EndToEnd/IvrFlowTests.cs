@@ -55,7 +55,8 @@ public sealed class IvrFlowTests(EndToEndFixture fixture) : IAsyncLifetime
         await call.ShouldReportAsync(this.app, nameof(IvrFlow), nameof(IvrResult.AgentConnected), succeeded: true);
         call.Operations.Count(o => o == "CallMedia_Recognize").Should().Be(2);
         call.Performed.Single(r => r.Operation == "CallConnection_AddParticipant").RequestBody.Should().Contain("contoso_support");
-        call.EventNames().Should().Contain("RecognizeFailed");
+        this.app.Emulator.EventLog.Entries.Should().Contain(d => d.Name == "RecognizeFailed" && d.CallConnectionId == call.Outcome.CallConnectionId,
+            "the first attempt ended with no input (8510)");
     }
 
     [Fact]
@@ -85,7 +86,7 @@ public sealed class IvrFlowTests(EndToEndFixture fixture) : IAsyncLifetime
         FlowCall call = await this.RunAsync("+15550007004");
 
         await call.ShouldReportAsync(this.app, nameof(IvrFlow), nameof(IvrResult.CallerHungUp), succeeded: false);
-        call.ShouldHavePerformedExactly("AnswerCall", "CallMedia_Play");
+        call.Operations.Should().Equal("AnswerCall", "CallMedia_Play");   // play has no repeatability headers in the spec
     }
 
     [Fact]
