@@ -34,7 +34,7 @@ internal sealed class IncomingCallDispatcher(CallRouter router, ILogger<Incoming
         IReadOnlyList<EventGridParseResult> events;
         try
         {
-            events = EventGridIncomingCallParser.ParseMany(body);
+            events = EventGridEventParser.ParseMany(body);   // IncomingCall and RecordingFileStatusUpdated
         }
         catch (CallAutomationEventFormatException exception)
         {
