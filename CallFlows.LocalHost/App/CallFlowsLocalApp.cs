@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using CallFlows.CallAutomation;
 using CallFlows.Emulator;
+using CallFlows.Emulator.EventGrid;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
@@ -155,6 +156,8 @@ public sealed class CallFlowsLocalApp : IAsyncDisposable
             hostOptions.Configuration["CallFlows:CallbackAuth:Issuer"] = connection.Issuer;
             // The stranded-call sweep's schedule is an app setting (%...% in its [TimerTrigger]); every minute by default.
             hostOptions.Configuration[CallFlows.Runtime.Triggers.StrandedCallSweepTrigger.ScheduleSetting] = CallFlows.Runtime.Triggers.StrandedCallSweepTrigger.DefaultSchedule;
+            // The emulator only checks that calls carry one (text prompts and speech need it); options.Configuration may clear it.
+            hostOptions.Configuration["CallFlows:Acs:CognitiveServicesEndpoint"] = "https://cognitive.emulator.local/";
             foreach ((string key, string? value) in options.Configuration)
             {
                 hostOptions.Configuration[key] = value;
@@ -264,7 +267,8 @@ public sealed class CallFlowsLocalApp : IAsyncDisposable
         {
             if (!this.Emulator.EventGridSubscriptions.Any(s => s.Endpoint == webhook))
             {
-                await this.Emulator.RegisterEventGridWebhookAsync(webhook, "callflows-local", cancellationToken);
+                await this.Emulator.RegisterEventGridWebhookAsync(webhook, EventGridDeliverySchema.EventGrid,
+                    ["Microsoft.Communication.IncomingCall", "Microsoft.Communication.RecordingFileStatusUpdated"], "callflows-local", cancellationToken);
             }
 
             return;
@@ -281,7 +285,7 @@ public sealed class CallFlowsLocalApp : IAsyncDisposable
         }
 
         using HttpResponseMessage response = await http.PostAsJsonAsync(
-            "emulator/eventgrid/subscriptions", new { endpoint = webhook.AbsoluteUri, name = "callflows-local" }, cancellationToken);
+            "emulator/eventgrid/subscriptions", new { endpoint = webhook.AbsoluteUri, name = "callflows-local", eventTypes = new[] { "Microsoft.Communication.IncomingCall", "Microsoft.Communication.RecordingFileStatusUpdated" } }, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             string body = await response.Content.ReadAsStringAsync(cancellationToken);

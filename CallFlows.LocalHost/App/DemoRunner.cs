@@ -46,6 +46,10 @@ public static class DemoRunner
             nameof(RejectCallFlow), nameof(RoutedCallResult.Rejected)),
         Inbound("Routing rule redirects the call", "+15550001005", DemoWorld.RedirectedNumber,
             nameof(RedirectCallFlow), nameof(RoutedCallResult.Redirected)),
+        Inbound("IVR: caller presses 1 on hold music, sales answers, the call is recorded", DemoWorld.IvrSalesCallerNumber, DemoWorld.IvrNumber,
+            nameof(IvrFlow), nameof(IvrResult.AgentConnected)),
+        Inbound("IVR: silence, then 2; support declines, the caller leaves a message", DemoWorld.IvrVoicemailCallerNumber, DemoWorld.IvrNumber,
+            nameof(IvrFlow), nameof(IvrResult.Voicemail)),
     ];
 
     /// <summary>Runs every scenario at once and prints the report.</summary>

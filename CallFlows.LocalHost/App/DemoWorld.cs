@@ -38,6 +38,15 @@ public static class DemoWorld
     /// <summary>Routed to <see cref="InboundRoutingFlow"/> with a 2 s answer timeout (tests make the answer fail or time out).</summary>
     public const string ShortAnswerTimeoutNumber = "+18005550108";
 
+    /// <summary>Routed to <see cref="IvrFlow"/>: key 1 rings <see cref="IvrSalesAgent"/> (answers), key 2 <see cref="IvrSupportAgent"/> (declines: voicemail).</summary>
+    public const string IvrNumber = "+18005550109";
+
+    /// <summary>The IVR caller who presses 1 and talks to sales (the agent hangs up after 3 s).</summary>
+    public const string IvrSalesCallerNumber = "+15550001006";
+
+    /// <summary>The IVR caller who stays silent once, presses 2, finds nobody and leaves a 1 s message.</summary>
+    public const string IvrVoicemailCallerNumber = "+15550001007";
+
     /// <summary>The fallback line: answers transfers.</summary>
     public const string FallbackNumber = "+15550109000";
 
@@ -66,7 +75,7 @@ public static class DemoWorld
     public static IReadOnlyList<string> OwnedNumbers { get; } =
     [
         AgentAnswersNumber, AgentDeclinesNumber, AgentBusyNumber, AgentNoAnswerNumber, RejectedNumber, RedirectedNumber,
-        TransferFailsNumber, SlowAgentNumber, ShortAnswerTimeoutNumber,
+        TransferFailsNumber, SlowAgentNumber, ShortAnswerTimeoutNumber, IvrNumber,
     ];
 
     /// <summary>An ACS user of the resource (<c>8:acs:{resourceId}_{name}</c>).</summary>
@@ -99,6 +108,16 @@ public static class DemoWorld
     /// <param name="resourceId">The ACS resource id.</param>
     /// <returns>The raw id.</returns>
     public static string SlowAgent(string resourceId) => User(resourceId, "demo-agent-slow");
+
+    /// <summary>The IVR's sales agent: answers, hangs up after 3 s.</summary>
+    /// <param name="resourceId">The ACS resource id.</param>
+    /// <returns>The raw id.</returns>
+    public static string IvrSalesAgent(string resourceId) => User(resourceId, "demo-sales");
+
+    /// <summary>The IVR's support agent: declines.</summary>
+    /// <param name="resourceId">The ACS resource id.</param>
+    /// <returns>The raw id.</returns>
+    public static string IvrSupportAgent(string resourceId) => User(resourceId, "demo-support");
 
     /// <summary>An ACS user callee of the outbound demo: answers, hangs up after 1.5 s.</summary>
     /// <param name="resourceId">The ACS resource id.</param>
@@ -148,6 +167,17 @@ public static class DemoWorld
                 s.AgentWaitTimeout = TimeSpan.FromSeconds(90);
             }),
             Inbound(ShortAnswerTimeoutNumber, Agent(resourceId), s => s.AnswerTimeout = TimeSpan.FromSeconds(2)),
+            new RouteRule
+            {
+                Called = IvrNumber,
+                Flow = nameof(IvrFlow),
+                Settings = RouteRule.SettingsFrom(new IvrSettings
+                {
+                    Departments = new Dictionary<string, string> { ["1"] = IvrSalesAgent(resourceId), ["2"] = IvrSupportAgent(resourceId) },
+                    RingTime = TimeSpan.FromSeconds(5),
+                    RecordingFileWait = TimeSpan.FromSeconds(20),
+                }),
+            },
             new RouteRule { Called = "*", Action = RouteAction.Reject, RejectReason = CallRejectReason.Forbidden },
         ];
     }
@@ -175,6 +205,13 @@ public static class DemoWorld
         world.Configure(PstnCalleeNumber, IdentityBehavior.Answers() with { HangUpAfter = TimeSpan.FromSeconds(1.5) });
         world.Configure(PstnCallee2Number, IdentityBehavior.Answers() with { HangUpAfter = TimeSpan.FromSeconds(2) });
         world.Configure(AcsCallee(resourceId), IdentityBehavior.Answers() with { HangUpAfter = TimeSpan.FromSeconds(1.5) });
+        world.Configure(IvrSalesAgent(resourceId), IdentityBehavior.Answers() with { HangUpAfter = TimeSpan.FromSeconds(3) });
+        world.Configure(IvrSupportAgent(resourceId), IdentityBehavior.Declines());
+        world.Configure(IvrSalesCallerNumber, IdentityBehavior.Answers() with { MediaScript = [CallerInput.Press("1")] });
+        world.Configure(IvrVoicemailCallerNumber, IdentityBehavior.Answers() with
+        {
+            MediaScript = [CallerInput.StaySilent(), CallerInput.Press("2"), CallerInput.HangUp(TimeSpan.FromSeconds(1))],
+        });
         world.CreateRoom(DemoRoomId, User(resourceId, "room-member"));
     }
 }

@@ -23,6 +23,7 @@ public sealed class AnswerCallAction(CallAutomationClient client, IOptions<CallF
         {
             OperationContext = input.Identity.OperationContext,
             RepeatabilityHeaders = input.Identity.ToRepeatabilityHeaders(),
+            CallIntelligenceOptions = CallActionMapping.Intelligence(options.Value),
             AnsweredBy = string.IsNullOrEmpty(input.AnsweredBy) ? null : new CommunicationUserIdentifier(input.AnsweredBy),
         };
         return CallActionRunner.RunAsync(logger, CallActionNames.AnswerCall, input.Identity.OperationContext,

@@ -91,4 +91,8 @@ internal static class CallActionMapping
 
     private static Dictionary<string, string>? Copy(IReadOnlyDictionary<string, string>? headers) =>
         headers is null || headers.Count == 0 ? null : new Dictionary<string, string>(headers, StringComparer.Ordinal);
+
+    /// <summary>The <c>callIntelligenceOptions</c> of calls the app sets up: the configured Cognitive Services endpoint, if any.</summary>
+    public static CallIntelligenceOptions? Intelligence(CallFlowsOptions options) =>
+        options.Acs.CognitiveServicesEndpoint is { IsAbsoluteUri: true } endpoint ? new CallIntelligenceOptions { CognitiveServicesEndpoint = endpoint } : null;
 }

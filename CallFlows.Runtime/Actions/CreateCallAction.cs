@@ -25,6 +25,7 @@ public sealed class CreateCallAction(CallAutomationClient client, IOptions<CallF
         {
             OperationContext = input.Identity.OperationContext,
             RepeatabilityHeaders = input.Identity.ToRepeatabilityHeaders(),
+            CallIntelligenceOptions = CallActionMapping.Intelligence(options.Value),
         };
         return CallActionRunner.RunAsync(logger, CallActionNames.CreateCall, input.Identity.OperationContext,
             async () => new CallActionOutput(Connection: CallActionMapping.Info((await client.CreateCallAsync(request)).Value.CallConnectionProperties)));

@@ -17,4 +17,11 @@ public sealed class AcsOptions
     /// <see cref="CallbackAuthOptions.Audience"/> is set. Null by default.
     /// </summary>
     public string? ResourceId { get; set; }
+
+    /// <summary>
+    /// The Azure AI services (Cognitive Services) endpoint attached to calls the app answers or places
+    /// (<c>callIntelligenceOptions</c>); text and SSML prompts, speech and choice recognition need it (without it ACS
+    /// refuses them with 405, error code 8522). Null by default (file prompts and DTMF only).
+    /// </summary>
+    public Uri? CognitiveServicesEndpoint { get; set; }
 }

@@ -124,4 +124,13 @@ internal static partial class Log
     // Log lines read as prose: "operation context X" or "no operation context", never "(null)".
     private static string Context(string? operationContext) =>
         string.IsNullOrEmpty(operationContext) ? "no operation context" : "operation context " + operationContext;
+
+    [LoggerMessage(2012, LogLevel.Warning, "Flow {Flow} ({InstanceId}): server call {ServerCallId} already has a recording owner; its recording files go there ({Reason})")]
+    public static partial void RecordingOwnerNotIndexed(ILogger logger, string flow, string instanceId, string serverCallId, string reason);
+
+    [LoggerMessage(3008, LogLevel.Information, "Recording file of server call {ServerCallId} ({EventId}) raised into {InstanceId}")]
+    public static partial void RecordingFileRouted(ILogger logger, string serverCallId, string eventId, string instanceId);
+
+    [LoggerMessage(3009, LogLevel.Information, "Recording file of server call {ServerCallId} ({EventId}) has no recording flow here: ignored")]
+    public static partial void RecordingFileUnowned(ILogger logger, string? serverCallId, string eventId);
 }

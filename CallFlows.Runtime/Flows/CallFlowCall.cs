@@ -8,7 +8,7 @@ namespace CallFlows.Runtime;
 /// <see cref="CallEndedException"/> (except <see cref="HangUpAsync"/> and <see cref="WaitForEndAsync"/>, whose goal
 /// it is), so a flow catches a hang-up once, at the top.
 /// </summary>
-public sealed class CallFlowCall
+public sealed partial class CallFlowCall
 {
     private readonly CallFlowContext _flow;
     private IReadOnlyList<CallParticipant> _participants = [];

@@ -49,6 +49,7 @@ public sealed class CallFlowContext
     private readonly Dictionary<string, CallFlowCall> _calls = new(StringComparer.Ordinal);
     private readonly Queue<CallFlowTimelineEntry> _eventLog = new();
     private readonly Queue<CallFlowTimelineEntry> _actionLog = new();
+    private readonly Dictionary<string, RecordingFile> _recordingFiles = new(StringComparer.Ordinal);
     private Task<JsonElement>? _waiter;
     private int _sequence;
     private string _state = "Started";
@@ -128,7 +129,7 @@ public sealed class CallFlowContext
         ArgumentNullException.ThrowIfNull(incomingCall);
         var incomingContext = RequireIncomingContext(incomingCall);
         options ??= new AnswerOptions();
-        return EstablishAsync(CallActionNames.AnswerCall, "Answering", identity => new AnswerCallInput(InstanceId, identity, incomingContext), options.Timeout, forEveryone: true);
+        return EstablishAsync(CallActionNames.AnswerCall, "Answering", identity => new AnswerCallInput(InstanceId, identity, incomingContext), options.Timeout, forEveryone: true, peer: incomingCall.From);
     }
 
     /// <summary>Rejects an incoming call (ACS sends no events for a reject).</summary>
@@ -167,7 +168,7 @@ public sealed class CallFlowContext
         var callerId = options.CallerId?.RawId;
         var displayName = options.DisplayName;
         return EstablishAsync(CallActionNames.CreateCall, "Calling",
-            identity => new CreateCallInput(InstanceId, identity, target.RawId, callerId, displayName, sip, voip), options.Timeout, forEveryone: true);
+            identity => new CreateCallInput(InstanceId, identity, target.RawId, callerId, displayName, sip, voip), options.Timeout, forEveryone: true, peer: target);
     }
 
     /// <summary>Places one call to several targets and waits until it is connected.</summary>
@@ -212,7 +213,7 @@ public sealed class CallFlowContext
     /// </summary>
     internal async Task<CallActionResult> RunActionAsync(
         string name, CallFlowCall? call, string state, Func<CallActionIdentity, object> input,
-        string? successEvent, string? failureEvent, TimeSpan timeout, string finalState, Action<CallActionOutput>? accepted = null)
+        string? successEvent, string? failureEvent, TimeSpan timeout, string finalState, Action<CallActionOutput>? accepted = null, string? canceledEvent = null)
     {
         call?.ThrowIfEnded();
         var action = Begin(name, state);
@@ -238,7 +239,7 @@ public sealed class CallFlowContext
         }
 
         var operationContext = action.Identity.OperationContext;
-        var wait = await WaitAsync(e => e.OperationContext == operationContext && (e.Name == successEvent || e.Name == failureEvent), null, call, timeout);
+        var wait = await WaitAsync(e => e.OperationContext == operationContext && (e.Name == successEvent || e.Name == failureEvent || (canceledEvent is not null && e.Name == canceledEvent)), null, call, timeout);
         switch (wait.Kind)
         {
             case WaitKind.Matched:
@@ -284,6 +285,32 @@ public sealed class CallFlowContext
     /// <summary>Waits for a condition over the call's state, or the call's end, or the timeout.</summary>
     internal async Task<WaitKind> WaitForConditionAsync(CallFlowCall call, Func<bool> condition, TimeSpan timeout) =>
         (await WaitAsync(null, condition, call, timeout)).Kind;
+
+    /// <summary>Starts the index entry naming this instance as the recorder of a server call (see <see cref="RecordingOwner"/>).</summary>
+    internal async Task IndexRecordingOwnerAsync(string serverCallId)
+    {
+        try
+        {
+            await _context.CallSubOrchestratorAsync<string>(new TaskName(CallActionNames.RecordingOwner), new RecordingOwner(InstanceId, serverCallId),
+                new SubOrchestrationOptions { InstanceId = RecordingOwner.IndexInstanceId(serverCallId) });
+        }
+        catch (TaskFailedException exception)
+        {
+            // Another instance already records this server call (e.g. two apps in one group call): its files go there.
+            Log.RecordingOwnerNotIndexed(Logger, Name, InstanceId, serverCallId, exception.Message);
+        }
+    }
+
+    /// <summary>Waits for the <c>RecordingFileStatusUpdated</c> of a server call (never ends with the call: files come after it).</summary>
+    internal async Task<RecordingFile?> WaitForRecordingFileAsync(string serverCallId, TimeSpan timeout)
+    {
+        if (!_recordingFiles.ContainsKey(serverCallId))
+        {
+            await WaitAsync(null, () => _recordingFiles.ContainsKey(serverCallId), null, timeout);
+        }
+
+        return _recordingFiles.Remove(serverCallId, out var file) ? file : null;
+    }
 
     internal void Complete(CallFlowOutcome outcome)
     {
@@ -411,7 +438,7 @@ public sealed class CallFlowContext
         return result;
     }
 
-    private async Task<CallFlowCall> EstablishAsync(string name, string state, Func<CallActionIdentity, object> input, TimeSpan timeout, bool forEveryone)
+    private async Task<CallFlowCall> EstablishAsync(string name, string state, Func<CallActionIdentity, object> input, TimeSpan timeout, bool forEveryone, CommunicationIdentifier? peer = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
         var action = Begin(name, state);
@@ -424,7 +451,7 @@ public sealed class CallFlowContext
         }
 
         var info = output.Connection;
-        var call = new CallFlowCall(this, info.CallConnectionId, info.ServerCallId, info.CorrelationId);
+        var call = new CallFlowCall(this, info.CallConnectionId, info.ServerCallId, info.CorrelationId) { Peer = peer };
         _calls[info.CallConnectionId] = call;
         _currentCall = call;
         var operationContext = action.Identity.OperationContext;
@@ -580,6 +607,20 @@ public sealed class CallFlowContext
                 break;
             case CallDisconnected:
                 call?.MarkEnded(parsed);
+                break;
+            case ContinuousDtmfRecognitionToneReceived tone:
+                call?.EnqueueTone(tone);
+                break;
+            case UnknownCallAutomationEvent when received.Name == RecordingFileEvents.Name:
+                if (RecordingFileEvents.Read(envelope) is { } file)
+                {
+                    _recordingFiles[file.ServerCallId] = file.File;
+                }
+                else
+                {
+                    Log.MalformedEnvelope(Logger, Name, InstanceId, envelope.EventType, "no server call id or recording chunk");
+                }
+
                 break;
             default:
                 if (received.OperationContext is { } operationContext && _actions.TryGetValue(operationContext, out var action))

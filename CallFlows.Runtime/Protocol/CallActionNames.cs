@@ -39,4 +39,43 @@ public static class CallActionNames
 
     /// <summary>Ends a call whose flow failed: transfers it to the configured fallback target, else hangs up for everyone.</summary>
     public const string EndAbandonedCall = "EndAbandonedCall";
+
+    /// <summary>Plays a prompt.</summary>
+    public const string Play = "Play";
+
+    /// <summary>Recognizes keys, speech or choices.</summary>
+    public const string Recognize = "Recognize";
+
+    /// <summary>Puts a participant on hold.</summary>
+    public const string Hold = "Hold";
+
+    /// <summary>Takes a participant off hold.</summary>
+    public const string Unhold = "Unhold";
+
+    /// <summary>Mutes a participant.</summary>
+    public const string Mute = "Mute";
+
+    /// <summary>Sends DTMF tones to a participant.</summary>
+    public const string SendDtmf = "SendDtmf";
+
+    /// <summary>Starts continuous DTMF recognition.</summary>
+    public const string StartContinuousDtmf = "StartContinuousDtmf";
+
+    /// <summary>Stops continuous DTMF recognition.</summary>
+    public const string StopContinuousDtmf = "StopContinuousDtmf";
+
+    /// <summary>Starts recording the call.</summary>
+    public const string StartRecording = "StartRecording";
+
+    /// <summary>Pauses a recording.</summary>
+    public const string PauseRecording = "PauseRecording";
+
+    /// <summary>Resumes a recording.</summary>
+    public const string ResumeRecording = "ResumeRecording";
+
+    /// <summary>Stops a recording.</summary>
+    public const string StopRecording = "StopRecording";
+
+    /// <summary>The index orchestration that names the flow recording a server call (see <see cref="RecordingOwner"/>).</summary>
+    public const string RecordingOwner = "CallFlowsRecordingOwner";
 }

@@ -10,8 +10,9 @@ namespace CallFlows.Runtime.Protocol;
 /// <param name="Failure">The refusal; null when the request was accepted.</param>
 /// <param name="Connection">For answer, create and connect: the new call connection.</param>
 /// <param name="InvitationId">For add-participant: the invitation id.</param>
+/// <param name="RecordingId">For start-recording: the recording id.</param>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed record CallActionOutput(CallActionFailure? Failure = null, CallConnectionInfo? Connection = null, string? InvitationId = null)
+public sealed record CallActionOutput(CallActionFailure? Failure = null, CallConnectionInfo? Connection = null, string? InvitationId = null, string? RecordingId = null)
 {
     /// <summary>An accepted request with nothing to return.</summary>
     public static CallActionOutput Accepted { get; } = new();

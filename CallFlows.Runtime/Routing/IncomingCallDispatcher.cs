@@ -39,7 +39,7 @@ internal sealed class IncomingCallDispatcher(CallRouter router, IncomingCallAdmi
         IReadOnlyList<EventGridParseResult> events;
         try
         {
-            events = EventGridIncomingCallParser.ParseMany(body);
+            events = EventGridEventParser.ParseMany(body);   // IncomingCall and RecordingFileStatusUpdated
         }
         catch (CallAutomationEventFormatException exception)
         {
@@ -62,13 +62,19 @@ internal sealed class IncomingCallDispatcher(CallRouter router, IncomingCallAdmi
         if (events.FirstOrDefault(e => e.Kind == EventGridParseResultKind.Other) is { } unknown)
         {
             Log.UnknownEventType(logger, unknown.EventType, unknown.EventId);
-            return JsonHttpResult.BadRequest($"Event type '{unknown.EventType}' is not handled here; subscribe only to Microsoft.Communication.IncomingCall.", "eventType");
+            return JsonHttpResult.BadRequest($"Event type '{unknown.EventType}' is not handled here; subscribe only to Microsoft.Communication.IncomingCall and Microsoft.Communication.RecordingFileStatusUpdated.", "eventType");
+        }
+
+        var recordingFiles = 0;
+        foreach (var recording in events.Where(e => e.Kind == EventGridParseResultKind.RecordingFileStatusUpdated).Select(e => e.RecordingFileStatusUpdated!))
+        {
+            recordingFiles += await RouteRecordingFileAsync(client, recording, cancellationToken) ? 1 : 0;
         }
 
         var started = new List<string>();
         var duplicates = new List<string>();
         var busy = new List<string>();
-        foreach (var incoming in events.Select(e => e.IncomingCall!))
+        foreach (var incoming in events.Where(e => e.Kind == EventGridParseResultKind.IncomingCall).Select(e => e.IncomingCall!))
         {
             var instanceId = CallInstanceIds.ForIncomingCall(incoming);
             switch (await HandleCallAsync(client, incoming, instanceId, cancellationToken))
@@ -88,7 +94,7 @@ internal sealed class IncomingCallDispatcher(CallRouter router, IncomingCallAdmi
             }
         }
 
-        return new JsonHttpResult(StatusCodes.Status200OK, new DeliveryResponse(started, duplicates, busy));
+        return new JsonHttpResult(StatusCodes.Status200OK, new DeliveryResponse(started, duplicates, busy) { RecordingFiles = recordingFiles });
     }
 
     private async Task<CallDisposition> HandleCallAsync(DurableTaskClient client, IncomingCall incoming, string instanceId, CancellationToken cancellationToken)
@@ -134,6 +140,31 @@ internal sealed class IncomingCallDispatcher(CallRouter router, IncomingCallAdmi
 
             return CallDisposition.Started;
         }
+    }
+
+    /// <summary>Raises a recording file event into the flow that recorded the server call (found by its index entry).</summary>
+    private async Task<bool> RouteRecordingFileAsync(DurableTaskClient client, RecordingFileStatusUpdated recording, CancellationToken cancellationToken)
+    {
+        var owner = recording.ServerCallId is { Length: > 0 } serverCallId
+            ? (await client.GetInstanceAsync(RecordingOwner.IndexInstanceId(serverCallId), getInputsAndOutputs: true, cancellationToken))?.ReadInputAs<RecordingOwner>()
+            : null;
+        if (owner is null || string.IsNullOrEmpty(owner.InstanceId))
+        {
+            // Recordings this app did not start through a flow (or whose flow was purged): nothing to wake; 200 stops redelivery.
+            Log.RecordingFileUnowned(logger, recording.ServerCallId, recording.EventId);
+            return false;
+        }
+
+        var instance = await client.GetInstanceAsync(owner.InstanceId, getInputsAndOutputs: false, cancellationToken);
+        if (instance is null || instance.IsCompleted)
+        {
+            Log.RecordingFileUnowned(logger, recording.ServerCallId, recording.EventId);
+            return false;
+        }
+
+        await client.RaiseEventAsync(owner.InstanceId, CallFlowEvents.CallbackEventName, RecordingFileEvents.ToEnvelope(recording), cancellationToken);
+        Log.RecordingFileRouted(logger, owner.ServerCallId, recording.EventId, owner.InstanceId);
+        return true;
     }
 
     private async Task<bool> StartOnceAsync(DurableTaskClient client, string instanceId, RouteDecision decision, object input, CancellationToken cancellationToken)
@@ -185,7 +216,11 @@ internal sealed class IncomingCallDispatcher(CallRouter router, IncomingCallAdmi
     /// <param name="Started">Instance ids scheduled now.</param>
     /// <param name="Duplicates">Instance ids that already existed (redelivery).</param>
     /// <param name="RejectedBusy">Instance ids the call would have had, for calls rejected as busy by admission control.</param>
-    public sealed record DeliveryResponse(IReadOnlyList<string> Started, IReadOnlyList<string> Duplicates, IReadOnlyList<string> RejectedBusy);
+    public sealed record DeliveryResponse(IReadOnlyList<string> Started, IReadOnlyList<string> Duplicates, IReadOnlyList<string> RejectedBusy)
+    {
+        /// <summary>Recording file events raised into their flows.</summary>
+        public int RecordingFiles { get; init; }
+    }
 
     private enum CallDisposition
     {

@@ -79,7 +79,7 @@ internal sealed class CallListReader(TimeProvider timeProvider, ILogger<CallList
         {
             storePages++;
             token = page.ContinuationToken;
-            calls.AddRange(page.Values.Where(i => flow is null || string.Equals(i.Name, flow, StringComparison.OrdinalIgnoreCase)).Select(Summarize));
+            calls.AddRange(page.Values.Where(i => i.Name != CallActionNames.RecordingOwner && (flow is null || string.Equals(i.Name, flow, StringComparison.OrdinalIgnoreCase))).Select(Summarize));
             if (calls.Count >= pageSize || storePages >= MaxStorePagesPerRequest || string.IsNullOrEmpty(token))
             {
                 break;

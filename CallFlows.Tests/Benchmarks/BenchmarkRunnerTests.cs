@@ -44,6 +44,8 @@ public sealed class BenchmarkRunnerTests
         shortIndex.Values.Should().OnlyContain(v => v == BenchmarkOptions.Smoke.ShortCallEvents.ToString(System.Globalization.CultureInfo.InvariantCulture));
         BenchmarkRow longIndex = report.Tables[2].Rows.Single(r => r.Label == "long call: event index of the step");
         longIndex.Values.Should().OnlyContain(v => v == BenchmarkOptions.Smoke.LongCallEvents.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        BenchmarkRow ivr = report.Tables[2].Rows.Single(r => r.Label.StartsWith("IVR: DTMF tone delivered → next media request", StringComparison.Ordinal));
+        ivr.Values.Should().OnlyContain(v => Regex.IsMatch(v, $@"^\d+ / \d+ / \d+ \(n={BenchmarkOptions.Smoke.IvrCalls}\)$"), "every IVR call of the smoke run reaches its hold request");
         BenchmarkRow memory = report.Tables[3].Rows.Single(r => r.Label == "host RSS MiB per 1,000 waiting calls");
         memory.Values.Should().OnlyContain(v => number.IsMatch(v) || v.StartsWith('-'));
         report.ToMarkdown().Should().Contain("### 4. Host memory per 1,000 waiting calls");

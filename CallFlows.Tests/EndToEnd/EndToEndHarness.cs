@@ -69,7 +69,8 @@ internal static class EndToEndHarness
 
     public static IReadOnlyList<RecordedRequest> RequestsOf(AcsEmulator emulator, string? callConnectionId, IncomingCallSnapshot? incoming) =>
         emulator.RequestLog.Entries.Where(r =>
-            (callConnectionId is not null && (r.CallConnectionId == callConnectionId || r.ResponseBody.Contains(callConnectionId, StringComparison.Ordinal)))
+            (callConnectionId is not null && (r.CallConnectionId == callConnectionId || r.ResponseBody.Contains(callConnectionId, StringComparison.Ordinal)
+                || r.RequestBody.Contains(callConnectionId, StringComparison.Ordinal)))   // start recording names the call in its body
             || (incoming is not null && r.RequestBody.Contains(incoming.IncomingCallContext, StringComparison.Ordinal)))
         .DistinctBy(r => (r.Time, r.Path, r.RepeatabilityRequestId))
         .ToList();

@@ -89,7 +89,7 @@ public sealed class FirstRunTests(EndToEndFixture fixture, ITestOutputHelper log
         int exitCode = await demo.WaitForExitAsync(cts.Token);
         log.WriteLine(demo.Output);
 
-        exitCode.Should().Be(0, "all ten scenarios pass with the demo's own routing");
+        exitCode.Should().Be(0, "all twelve scenarios pass with the demo's own routing");
         demo.Lines.Should().Contain(l => l.StartsWith("Total ", StringComparison.Ordinal));
         demo.Lines.Should().NotContain(l => l.Contains("(null)", StringComparison.Ordinal));
         demo.Lines.Should().NotContain(l => l.Contains("Discarding", StringComparison.Ordinal));

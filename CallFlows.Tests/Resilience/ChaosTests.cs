@@ -8,12 +8,12 @@ namespace CallFlows.Tests.Resilience;
 public sealed class ChaosTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task ChaosRunner_TenCallsTwoKills_NothingLostStuckOrDuplicated()
+    public async Task ChaosRunner_TwelveCallsTwoKills_NothingLostStuckOrDuplicated()
     {
         var progress = new StringWriter();
         ChaosReport report = await ChaosRunner.RunAsync(new ChaosOptions
         {
-            Calls = 10,
+            Calls = 12,                                  // one call per scenario of the mix (IVR calls included)
             Kills = 2,
             Seed = 3,
             PlacementWindow = TimeSpan.FromSeconds(15),
@@ -22,7 +22,8 @@ public sealed class ChaosTests(ITestOutputHelper output)
         output.WriteLine(progress.ToString());
         output.WriteLine(report.ToString());
 
-        report.Calls.Should().HaveCount(10);
+        report.Calls.Should().HaveCount(12);
+        report.Calls.Should().Contain(c => c.Scenario.Name == "ivr-sales").And.Contain(c => c.Scenario.Name == "ivr-voicemail");
         report.RestartTimes.Should().HaveCount(2, "both kills must have happened");
         report.Lost.Should().Be(0);
         report.Stuck.Should().Be(0);

@@ -20,6 +20,7 @@ public sealed record BenchmarkOptions
         ThroughputWindow = TimeSpan.FromSeconds(2.5),
         LongCalls = 1,
         LongCallEvents = 50,
+        IvrCalls = 3,
         ParkedCalls = 10,
         WarmUpParkedCalls = 3,
         StorageCalls = 2,
@@ -38,6 +39,7 @@ public sealed record BenchmarkOptions
         ThroughputConcurrency = 3,
         ThroughputWindow = TimeSpan.FromSeconds(2),
         LongCallEvents = 20,
+        IvrCalls = 2,
         ParkedCalls = 4,
         WarmUpParkedCalls = 2,
         ParkingConcurrency = 4,
@@ -91,6 +93,9 @@ public sealed record BenchmarkOptions
 
     /// <summary>Gets the throughput run's counting window. Default 10 s.</summary>
     public TimeSpan ThroughputWindow { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Gets how many IVR calls (caller presses 1, the flow holds and rings sales) the DTMF step run places, 0.5 s apart. Default 10.</summary>
+    public int IvrCalls { get; init; } = 10;
 
     /// <summary>Gets how many long calls (and as many short ones) the step-latency run makes. Default 2.</summary>
     public int LongCalls { get; init; } = 2;

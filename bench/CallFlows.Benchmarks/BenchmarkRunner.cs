@@ -127,6 +127,8 @@ public static class BenchmarkRunner
 
             progress.WriteLine($"[{Now()}] {name}: step latency at event ~{options.ShortCallEvents} vs ~{options.LongCallEvents}");
             results.Steps = await Try(() => StepLatencyWorkload.RunAsync(stack, options.LongCalls, options.ShortCallEvents, options.LongCallEvents, options.RosterUpdatesPerSecond, progress, cancellationToken), results);
+            progress.WriteLine($"[{Now()}] {name}: IVR step, {options.IvrCalls} callers press 1");
+            results.IvrStep = await Try(() => IvrStepWorkload.RunAsync(stack, options.IvrCalls, options.DrainLimit, cancellationToken), results);
             progress.WriteLine($"[{Now()}] {name}: throughput, CallFlows flow");
             results.ThroughputCallFlows = await Try(() => ThroughputWorkload.RunAsync(stack, FlowKind.CallFlows, options.ThroughputConcurrency, options.ThroughputWarmUp, options.ThroughputWindow, options.DrainLimit, cancellationToken), results);
             progress.WriteLine($"[{Now()}] {name}: throughput, raw Durable Task flow");
@@ -269,6 +271,7 @@ public static class BenchmarkRunner
             Row("long call: event index of the step", c => Samples(c.Steps!.Long, s => s.EventIndex.ToString(CultureInfo.InvariantCulture))),
             Row("long call: roster event → hang-up ms", c => Samples(c.Steps!.Long, s => Stats.F(s.LatencyMs, "0"))),
             Row("long call: backlog work-off after the chatter s", c => Samples(c.Steps!.Long, s => Stats.F(s.CatchUpSeconds))),
+            Row("IVR: DTMF tone delivered → next media request (hold) ms p50/p95/p99", c => Stats.Ms(c.IvrStep!)),
             Row("load average 1/5/15", c => c.Steps!.Load),
         };
 
@@ -294,7 +297,7 @@ public static class BenchmarkRunner
             ]),
             new BenchmarkTable($"3. Step latency at a call's ~{options.ShortCallEvents}th vs ~{options.LongCallEvents}th event (chatty roster)", fullHeaders, stepRows,
             [
-                $"The emulator re-announces the roster ({options.RosterUpdatesPerSecond:0} ParticipantsUpdated/s per call) until the agent's leaving is the target event; after the instance has worked the chatter off, the agent hangs up and the step is that ParticipantsUpdated delivered → the flow's hang-up request. One value per call.",
+                $"The emulator re-announces the roster ({options.RosterUpdatesPerSecond:0} ParticipantsUpdated/s per call) until the agent's leaving is the target event; after the instance has worked the chatter off, the agent hangs up and the step is that ParticipantsUpdated delivered → the flow's hang-up request. One value per call. The IVR row: callers of the shipped IvrFlow press 1 at the menu; the step is the RecognizeCompleted (the tone) delivered → the flow's :hold request, as the emulator logs them.",
             ]),
             new BenchmarkTable("4. Host memory per 1,000 waiting calls", fullHeaders, memoryRows,
             [
@@ -402,6 +405,8 @@ public static class BenchmarkRunner
         public ThroughputResult? ThroughputRaw { get; set; }
 
         public StepLatencyResult? Steps { get; set; }
+
+        public List<double>? IvrStep { get; set; }
 
         public MemoryResult? Memory { get; set; }
     }

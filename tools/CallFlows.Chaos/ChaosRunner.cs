@@ -136,6 +136,10 @@ public static class ChaosRunner
                             // The connected caller talks longer than a kill + restart, then hangs up (the flow then ends the call).
                             emulator.World.Configure(caller, IdentityBehavior.Answers() with { HangUpAfter = TimeSpan.FromSeconds(15) });
                         }
+                        else if (scenario.CallerScript is { } script)
+                        {
+                            emulator.World.Configure(caller, IdentityBehavior.Answers() with { MediaScript = script });
+                        }
 
                         incoming = await emulator.PlaceIncomingCallAsync(caller, called, cancellationToken: cancellationToken);
                         instanceId = CallFlowsLocalApp.InstanceIdFor(incoming.ServerCallId, incoming.To);

@@ -1,3 +1,4 @@
+using CallFlows.Emulator.Simulation;
 using CallFlows.Functions.Flows;
 using CallFlows.LocalHost.App;
 
@@ -16,6 +17,9 @@ public sealed record ChaosScenario(
     string? CalledNumber,
     Func<string, string, object>? OutboundBody)
 {
+    /// <summary>Gets what each inbound caller of this scenario does (key presses for the IVR); null for the demo's default caller.</summary>
+    public IReadOnlyList<CallerInput>? CallerScript { get; init; }
+
     /// <summary>Gets a value indicating whether the call comes in through Event Grid.</summary>
     public bool IsInbound => this.CalledNumber is not null;
 
@@ -28,6 +32,13 @@ public sealed record ChaosScenario(
         Inbound("agent-no-answer", DemoWorld.AgentNoAnswerNumber, nameof(InboundRoutingFlow), nameof(InboundRoutingFlowResult.HungUpNoAgent)),
         Inbound("rejected", DemoWorld.RejectedNumber, nameof(RejectCallFlow), nameof(RoutedCallResult.Rejected)),
         Inbound("redirected", DemoWorld.RedirectedNumber, nameof(RedirectCallFlow), nameof(RoutedCallResult.Redirected)),
+        // IVR calls never re-ask here: the duplicate detector identifies a request by its body, and a re-asked menu is
+        // the same Recognize body twice on purpose.
+        Inbound("ivr-sales", DemoWorld.IvrNumber, nameof(IvrFlow), nameof(IvrResult.AgentConnected)) with { CallerScript = [CallerInput.Press("1")] },
+        Inbound("ivr-voicemail", DemoWorld.IvrNumber, nameof(IvrFlow), nameof(IvrResult.Voicemail)) with
+        {
+            CallerScript = [CallerInput.Press("2"), CallerInput.HangUp(TimeSpan.FromSeconds(1))],
+        },
         new("outbound-pstn", nameof(OutboundCallFlow), nameof(OutboundCallFlowResult.CalleeHungUp), null, (_, id) => new
         {
             flow = "OutboundCall", instanceId = id, targets = new[] { "4:" + DemoWorld.PstnCalleeNumber }, callerId = "4:" + DemoWorld.AgentAnswersNumber,
