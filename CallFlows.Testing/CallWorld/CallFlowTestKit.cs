@@ -221,7 +221,7 @@ public abstract class CallFlowTestKit
 
         driver.OnOtherActivities(service.Handle);
         var run = driver.Run(Orchestrator.Name, Orchestrator.Run, input);
-        return new CallFlowTestOutcome<TResult>(run, service.Callbacks.ToList());
+        return new CallFlowTestOutcome<TResult>(run, service.Callbacks.ToList(), Options.DataConverter);
     }
 
     private CallFlowTestKit Existing(CallLocatorKind kind, string id, TestPhone[] participants)

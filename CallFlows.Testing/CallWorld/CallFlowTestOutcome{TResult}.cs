@@ -8,8 +8,11 @@ namespace CallFlows.Testing.CallWorld;
 public sealed class CallFlowTestOutcome<TResult>
     where TResult : struct, Enum
 {
-    internal CallFlowTestOutcome(OrchestrationRun<CallFlowOutcome> run, IReadOnlyList<string> callbacks)
+    private readonly Microsoft.DurableTask.DataConverter _converter;
+
+    internal CallFlowTestOutcome(OrchestrationRun<CallFlowOutcome> run, IReadOnlyList<string> callbacks, Microsoft.DurableTask.DataConverter converter)
     {
+        _converter = converter;
         Run = run;
         Callbacks = callbacks;
         Result = run.Output is { } outcome && Enum.TryParse<TResult>(outcome.Result, ignoreCase: false, out var value) && Enum.IsDefined(value) ? value : null;
@@ -44,6 +47,22 @@ public sealed class CallFlowTestOutcome<TResult>
 
     /// <summary>The full record of the run (activities with inputs, timers, events, custom statuses); <see cref="OrchestrationRun.Describe"/> prints it.</summary>
     public OrchestrationRun<CallFlowOutcome> Run { get; }
+
+    /// <summary>What the flow sent with an action, e.g. <c>outcome.ActionInput&lt;TransferCallInput&gt;("TransferCall").Target</c> (the inputs are in <c>CallFlows.Runtime.Protocol</c>).</summary>
+    /// <typeparam name="TInput">The action's input type.</typeparam>
+    /// <param name="actionName">The action (activity) name.</param>
+    /// <param name="occurrence">Which call of it: 1 for the first.</param>
+    /// <returns>The input, read back as the activity binds it.</returns>
+    /// <exception cref="InvalidOperationException">The flow did not take the action that often.</exception>
+    public TInput ActionInput<TInput>(string actionName, int occurrence = 1)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(actionName);
+        var activity = Run.Activities.Where(a => !a.IsSubOrchestration && string.Equals(a.Name, actionName, StringComparison.OrdinalIgnoreCase)).ElementAtOrDefault(occurrence - 1)
+            ?? throw new InvalidOperationException($"The flow took {actionName} fewer than {occurrence} time(s): {string.Join(", ", Actions)}.");
+        return activity.SerializedInput is { } input
+            ? _converter.Deserialize<TInput>(input) ?? throw new InvalidOperationException($"{actionName} had a null input.")
+            : throw new InvalidOperationException($"{actionName} had no input.");
+    }
 
     /// <summary>The outcome as a sentence, e.g. <c>SupportLine ended Voicemail after 00:00:22.140 (AnswerCall, AddParticipant, TransferCall): The agent did not answer; …</c>.</summary>
     /// <returns>The sentence.</returns>

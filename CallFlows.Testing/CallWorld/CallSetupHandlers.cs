@@ -83,7 +83,9 @@ internal static class CallSetupHandlers
         // Like the service: joining a group call id nobody is in yet starts that group call; an unknown room or server
         // call still answers 200 and reports ConnectFailed (404) on a connection of its own.
         var found = existing is not null || input.LocatorKind == CallLocatorKind.GroupCall;
-        var call = service.NewCall(endsWhenEmpty: false, input.Identity.OperationContext, serverCallId: input.LocatorKind == CallLocatorKind.ServerCall ? input.LocatorId : null);
+        // A server call (people calling each other) ends when its last participant leaves; a room or group call goes on (as in the emulator).
+        var isServerCall = input.LocatorKind == CallLocatorKind.ServerCall;
+        var call = service.NewCall(endsWhenEmpty: isServerCall, input.Identity.OperationContext, serverCallId: isServerCall ? input.LocatorId : null);
         request.After(service.Kit.EventDelay, world =>
         {
             if (!found)

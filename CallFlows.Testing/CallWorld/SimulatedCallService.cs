@@ -195,12 +195,10 @@ internal sealed class SimulatedCallService
             Raise(world, call, new CallTransferFailed { OperationContext = transfer.OperationContext, ResultInformation = Results.CallEnded });
         }
 
+        // The emulator ends a connection that was still connecting the same way: CallDisconnected is always the last event.
         call.Ended = true;
         call.Participants.Clear();
-        if (call.Connected)
-        {
-            Raise(world, call, new CallDisconnected { ResultInformation = result });
-        }
+        Raise(world, call, new CallDisconnected { ResultInformation = result });
     }
 
     public void RaiseRoster(ScriptContext world, SimulatedCall call)
