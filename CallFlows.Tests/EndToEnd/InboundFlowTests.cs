@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using CallFlows.Emulator.Observability;
 using CallFlows.Emulator.Simulation;
 using CallFlows.Functions.Flows;
 using CallFlows.LocalHost.App;
