@@ -37,35 +37,6 @@ public sealed class OutboundFlowTests(EndToEndFixture fixture)
     }
 
     [Fact]
-    public async Task OutboundCall_AcsUser_CalleeAnswersThenHangsUp()
-    {
-        string callee = this.User("e2e-callee-1");
-        fixture.Emulator.World.Configure(callee, IdentityBehavior.Answers() with { HangUpAfter = TimeSpan.FromSeconds(1) });
-        string id = await EndToEndHarness.StartOutboundAsync(this.App, new { flow = "OutboundCall", targets = new[] { callee } });
-
-        FlowCall call = await EndToEndHarness.FinishAsync(this.App, id);
-
-        await call.ShouldReportAsync(this.App, nameof(OutboundCallFlow), nameof(OutboundCallFlowResult.CalleeHungUp), succeeded: true);
-        call.ShouldHavePerformedExactly(Create);
-        JsonNode.Parse(call.Performed[0].RequestBody)!["targets"]![0]!["rawId"]!.GetValue<string>().Should().Be(callee);
-    }
-
-    [Fact]
-    public async Task OutboundCall_CalleeBusy_CreateCallFailed()
-    {
-        const string callee = "+15552000002";
-        fixture.Emulator.World.Configure(callee, IdentityBehavior.IsBusy());
-        string id = await EndToEndHarness.StartOutboundAsync(this.App, new { flow = "OutboundCall", targets = new[] { "4:" + callee }, callerId = CallerId });
-
-        FlowCall call = await EndToEndHarness.FinishAsync(this.App, id);
-
-        await call.ShouldReportAsync(this.App, nameof(OutboundCallFlow), nameof(OutboundCallFlowResult.CallFailed), succeeded: false);
-        call.Outcome.ResultCode.Should().Be(486);
-        call.ShouldHavePerformedExactly(Create);
-        call.EventNames().Should().Contain("CreateCallFailed");
-    }
-
-    [Fact]
     public async Task GroupCall_PhoneAndAcsUser_EndsWhenBothLeave()
     {
         const string phone = "+15552000003";
@@ -93,19 +64,6 @@ public sealed class OutboundFlowTests(EndToEndFixture fixture)
         await call.ShouldReportAsync(this.App, nameof(ConnectCallFlow), nameof(ConnectCallFlowResult.LeftAtMaxDuration), succeeded: true);
         call.ShouldHavePerformedExactly("Connect", Hangup);
         JsonNode.Parse(call.Performed[0].RequestBody)!["callLocator"]!["roomId"]!.GetValue<string>().Should().Be("e2e-room-1");
-    }
-
-    [Fact]
-    public async Task ConnectCall_UnknownServerCall_ConnectFailedNotConnected()
-    {
-        string id = await EndToEndHarness.StartOutboundAsync(this.App, new { flow = "ConnectCall", locator = new { kind = "serverCall", id = "no-such-server-call-e2e" } });
-
-        FlowCall call = await EndToEndHarness.FinishAsync(this.App, id);
-
-        await call.ShouldReportAsync(this.App, nameof(ConnectCallFlow), nameof(ConnectCallFlowResult.NotConnected), succeeded: false);
-        call.EventNames().Should().Contain("ConnectFailed");
-        call.Outcome.ResultCode.Should().Be(404);
-        call.ShouldHavePerformedExactly("Connect");
     }
 
     [Fact]

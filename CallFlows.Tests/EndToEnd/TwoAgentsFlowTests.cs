@@ -47,17 +47,4 @@ public sealed class TwoAgentsFlowTests(EndToEndFixture fixture) : IAsyncLifetime
         call.EventNames().Should().ContainInOrder("CallConnected", "AddParticipantFailed", "AddParticipantSucceeded", "CallDisconnected");
     }
 
-    [Fact]
-    public async Task TwoAgents_BothDecline_TransferredToTheQueueLine()
-    {
-        var world = this.app.Emulator!.World;
-        world.Configure(FirstAgent, IdentityBehavior.Declines());
-        world.Configure(SecondAgent, IdentityBehavior.IsBusy());
-
-        var (incoming, id) = await EndToEndHarness.PlaceInboundAsync(this.app, "+15550001112", Called);
-        FlowCall call = await EndToEndHarness.FinishAsync(this.app, id, incoming);
-
-        await call.ShouldReportAsync(this.app, nameof(TwoAgentsFlow), nameof(TwoAgentsResult.Queued), succeeded: true);
-        call.ShouldHavePerformedExactly("AnswerCall", "CallConnection_AddParticipant", "CallConnection_AddParticipant", "CallConnection_TransferToParticipant");
-    }
 }

@@ -1,0 +1,26 @@
+using CallFlows.CallAutomation;
+using CallFlows.Runtime.Protocol;
+
+namespace CallFlows.Testing.CallWorld;
+
+/// <summary>The IncomingCall event of a test call and the orchestration input the webhook would start the flow with.</summary>
+internal sealed class IncomingTestCall
+{
+    public IncomingTestCall(TestPhone from, TestPhone to, object settings, string route)
+    {
+        var incoming = new IncomingCall
+        {
+            EventId = "incoming-call-1",
+            From = from.Identifier,
+            To = to.Identifier,
+            ServerCallId = "server-call-incoming",
+            CorrelationId = "correlation-incoming",
+            IncomingCallContext = "incoming-call-context-1",
+        };
+        var inputType = typeof(InboundFlowInput<>).MakeGenericType(settings.GetType());
+        Input = Activator.CreateInstance(inputType, incoming, route, settings)!;
+    }
+
+    /// <summary>The <see cref="InboundFlowInput{TSettings}"/>.</summary>
+    public object Input { get; }
+}
