@@ -26,7 +26,7 @@ public sealed class CreateCallAction(CallAutomationClient client, IOptions<CallF
             OperationContext = input.Identity.OperationContext,
             RepeatabilityHeaders = input.Identity.ToRepeatabilityHeaders(),
         };
-        return CallActionRunner.RunAsync(logger, CallActionNames.CreateCall, input.Identity.OperationContext,
+        return CallActionRunner.RunAsync(logger, CallActionNames.CreateCall, input.Identity,
             async () => new CallActionOutput(Connection: CallActionMapping.Info((await client.CreateCallAsync(request)).Value.CallConnectionProperties)));
     }
 }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using CallFlows.CallAutomation;
+using CallFlows.Runtime.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask;
@@ -65,7 +67,11 @@ internal sealed class IncomingCallDispatcher(CallRouter router, ILogger<Incoming
         foreach (var incoming in events.Select(e => e.IncomingCall!))
         {
             var instanceId = CallInstanceIds.ForIncomingCall(incoming);
+            using var scope = CallLogScope.Begin(logger, instanceId, serverCallId: incoming.ServerCallId, correlationId: incoming.CorrelationId);
+            using var span = CallFlowsTelemetry.StartCallSpan("CallFlows.IncomingCall", ActivityKind.Server, instanceId);
             var decision = router.Route(incoming);
+            span?.SetTag(CallFlowsTags.Flow, decision.FlowName).SetTag(CallFlowsTags.Route, decision.Route)
+                .SetTag(CallFlowsTags.ServerCallId, incoming.ServerCallId).SetTag(CallFlowsTags.CorrelationId, incoming.CorrelationId);
             if (decision.IsUnrouted)
             {
                 Log.UnroutedCall(logger, incoming.To?.RawId, incoming.From?.RawId, decision.RejectReason);
@@ -79,6 +85,7 @@ internal sealed class IncomingCallDispatcher(CallRouter router, ILogger<Incoming
             else
             {
                 Log.DuplicateIncomingCall(logger, instanceId, incoming.EventId);
+                span?.SetTag("callflows.duplicate", true);
                 duplicates.Add(instanceId);
             }
         }
