@@ -45,8 +45,25 @@ internal static class CallFlowsTelemetry
     /// <returns>The started span, or null when nobody listens.</returns>
     public static Activity? StartCallSpan(string name, ActivityKind kind, string? instanceId)
     {
-        var activity = Source.StartActivity(name, kind, CallTraceContext.ForInstance(instanceId));
-        activity?.SetTag(CallFlowsTags.InstanceId, instanceId);
+        if (!Source.HasListeners())
+        {
+            return null;
+        }
+
+        // A parent context without a span id makes Activity adopt Activity.Current (the host's HTTP request span, in
+        // another trace) as parent; the call's span must start the call's trace instead, so the ambient span becomes a
+        // link. The change of Activity.Current stays inside the calling async method.
+        var ambient = Activity.Current;
+        Activity.Current = null;
+        var activity = Source.StartActivity(name, kind, CallTraceContext.ForInstance(instanceId),
+            links: ambient is null ? null : [new ActivityLink(ambient.Context)]);
+        if (activity is null)
+        {
+            Activity.Current = ambient;
+            return null;
+        }
+
+        activity.SetTag(CallFlowsTags.InstanceId, instanceId);
         return activity;
     }
 
