@@ -235,7 +235,8 @@ public class CallAutomationClient
     private static CallAutomationRestClient CreateRestClient(Uri endpoint, HttpPipelinePolicy authentication, CallAutomationClientOptions options)
     {
         // Authentication runs per retry: each attempt is signed with its own date.
-        var pipeline = HttpPipelineBuilder.Build(options, [], [authentication], new ResponseClassifier());
+        // Tracing runs per retry too, outside authentication: one client span per attempt.
+        var pipeline = HttpPipelineBuilder.Build(options, [], [new Telemetry.CallAutomationTracingPolicy(), authentication], new ResponseClassifier());
         return new CallAutomationRestClient(pipeline, endpoint, options.ApiVersion, options.TimeProvider);
     }
 

@@ -145,6 +145,7 @@ public sealed class CallFlowsLocalApp : IAsyncDisposable
                 {
                     services.AddCallFlows(configuration, appAssembly);
                     services.PostConfigure<CallFlowsOptions>(o => routingSource = ApplyRouting(o.Routing, explicitRules, demoRules, options.UseDemoRouting));
+                    Telemetry.LocalTelemetry.Add(services, configuration, options.TraceConsole);
                     options.ConfigureServices?.Invoke(services, configuration);
                 },
             };

@@ -83,6 +83,12 @@ public sealed class CallFlowsLocalAppOptions
     /// <summary>Further services registered after <c>AddCallFlows</c> (e.g. a TimeProvider). Default <see langword="null"/>.</summary>
     public Action<IServiceCollection, IConfiguration>? ConfigureServices { get; set; }
 
+    /// <summary>
+    /// Prints every CallFlows span (call, action, REST request, callback, flow) to standard output with the OpenTelemetry
+    /// console exporter. Default <see langword="false"/>. OTLP export is on whenever <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+    /// </summary>
+    public bool TraceConsole { get; set; }
+
     /// <summary>Minimum log level of the host and the in-process emulator. Default <see cref="LogLevel.Warning"/>.</summary>
     public LogLevel MinimumLogLevel { get; set; } = LogLevel.Warning;
 

@@ -19,7 +19,7 @@ public sealed partial class StartCommand : ICliCommand
     /// <inheritdoc/>
     public string Usage =>
         "[--port 7071] [--emulator-port 5050 | --emulator URL] [--taskhub NAME] [--storage CONNECTION_STRING] [--worker-id ID] " +
-        "[--in-memory] [--engine-defaults] [--log-level Information]";
+        "[--in-memory] [--engine-defaults] [--log-level Information] [--trace-console]";
 
     /// <inheritdoc/>
     public async Task<int> RunAsync(CliArguments arguments, CancellationToken cancellationToken)
@@ -35,6 +35,7 @@ public sealed partial class StartCommand : ICliCommand
             Engine = arguments.HasFlag("in-memory") ? EngineKind.InMemory : EngineKind.AzureStorage,
             EngineSettings = arguments.HasFlag("engine-defaults") ? EngineSettingsSource.EngineDefaults : EngineSettingsSource.HostJson,
             MinimumLogLevel = LogLevel.Information,
+            TraceConsole = arguments.HasFlag("trace-console"),
         };
         options.Emulator.Port = arguments.GetInt32("emulator-port", 5050);
         if (external is not null)

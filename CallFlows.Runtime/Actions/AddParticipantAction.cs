@@ -26,7 +26,7 @@ public sealed class AddParticipantAction(CallAutomationClient client, ILogger<Ad
             RepeatabilityHeaders = input.Identity.ToRepeatabilityHeaders(),
         };
         var connection = client.GetCallConnection(input.CallConnectionId);
-        return CallActionRunner.RunAsync(logger, CallActionNames.AddParticipant, input.Identity.OperationContext,
+        return CallActionRunner.RunAsync(logger, CallActionNames.AddParticipant, input.Identity,
             async () => new CallActionOutput(InvitationId: (await connection.AddParticipantAsync(request)).Value.InvitationId));
     }
 }

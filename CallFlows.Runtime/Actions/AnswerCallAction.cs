@@ -26,7 +26,7 @@ public sealed class AnswerCallAction(CallAutomationClient client, IOptions<CallF
             CallIntelligenceOptions = CallActionMapping.Intelligence(options.Value),
             AnsweredBy = string.IsNullOrEmpty(input.AnsweredBy) ? null : new CommunicationUserIdentifier(input.AnsweredBy),
         };
-        return CallActionRunner.RunAsync(logger, CallActionNames.AnswerCall, input.Identity.OperationContext,
+        return CallActionRunner.RunAsync(logger, CallActionNames.AnswerCall, input.Identity,
             async () => new CallActionOutput(Connection: CallActionMapping.Info((await client.AnswerCallAsync(request)).Value.CallConnectionProperties)));
     }
 }

@@ -23,7 +23,7 @@ public sealed class CancelAddParticipantAction(CallAutomationClient client, ILog
             RepeatabilityHeaders = input.Identity.ToRepeatabilityHeaders(),
         };
         var connection = client.GetCallConnection(input.CallConnectionId);
-        return CallActionRunner.RunAsync(logger, CallActionNames.CancelAddParticipant, input.Identity.OperationContext,
+        return CallActionRunner.RunAsync(logger, CallActionNames.CancelAddParticipant, input.Identity,
             async () =>
             {
                 await connection.CancelAddParticipantOperationAsync(request);

@@ -24,7 +24,7 @@ public sealed class ConnectCallAction(CallAutomationClient client, IOptions<Call
             OperationContext = input.Identity.OperationContext,
             RepeatabilityHeaders = input.Identity.ToRepeatabilityHeaders(),
         };
-        return CallActionRunner.RunAsync(logger, CallActionNames.ConnectCall, input.Identity.OperationContext,
+        return CallActionRunner.RunAsync(logger, CallActionNames.ConnectCall, input.Identity,
             async () => new CallActionOutput(Connection: CallActionMapping.Info((await client.ConnectCallAsync(request)).Value.CallConnectionProperties)));
     }
 }

@@ -27,7 +27,7 @@ public sealed class CreateCallAction(CallAutomationClient client, IOptions<CallF
             RepeatabilityHeaders = input.Identity.ToRepeatabilityHeaders(),
             CallIntelligenceOptions = CallActionMapping.Intelligence(options.Value),
         };
-        return CallActionRunner.RunAsync(logger, CallActionNames.CreateCall, input.Identity.OperationContext,
+        return CallActionRunner.RunAsync(logger, CallActionNames.CreateCall, input.Identity,
             async () => new CallActionOutput(Connection: CallActionMapping.Info((await client.CreateCallAsync(request)).Value.CallConnectionProperties)));
     }
 }

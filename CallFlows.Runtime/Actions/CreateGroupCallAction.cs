@@ -26,7 +26,7 @@ public sealed class CreateGroupCallAction(CallAutomationClient client, IOptions<
             OperationContext = input.Identity.OperationContext,
             RepeatabilityHeaders = input.Identity.ToRepeatabilityHeaders(),
         };
-        return CallActionRunner.RunAsync(logger, CallActionNames.CreateGroupCall, input.Identity.OperationContext,
+        return CallActionRunner.RunAsync(logger, CallActionNames.CreateGroupCall, input.Identity,
             async () => new CallActionOutput(Connection: CallActionMapping.Info((await client.CreateGroupCallAsync(request)).Value.CallConnectionProperties)));
     }
 }

@@ -34,7 +34,7 @@ public sealed class EndAbandonedCallAction(CallAutomationClient client, IOptions
                 OperationContext = input.Identity.OperationContext,
                 RepeatabilityHeaders = input.Identity.ToRepeatabilityHeaders(),
             };
-            var transferred = await CallActionRunner.RunAsync(logger, CallActionNames.EndAbandonedCall, input.Identity.OperationContext, async () =>
+            var transferred = await CallActionRunner.RunAsync(logger, CallActionNames.EndAbandonedCall, input.Identity, async () =>
             {
                 await connection.TransferCallToParticipantAsync(transfer);
                 return CallActionOutput.Accepted;
@@ -45,7 +45,7 @@ public sealed class EndAbandonedCallAction(CallAutomationClient client, IOptions
             }
         }
 
-        return await CallActionRunner.RunAsync(logger, CallActionNames.EndAbandonedCall, input.Identity.OperationContext, async () =>
+        return await CallActionRunner.RunAsync(logger, CallActionNames.EndAbandonedCall, input.Identity, async () =>
         {
             try
             {

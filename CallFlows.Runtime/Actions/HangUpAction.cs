@@ -19,7 +19,7 @@ public sealed class HangUpAction(CallAutomationClient client, ILogger<HangUpActi
         ArgumentNullException.ThrowIfNull(input);
         var request = new HangUpOptions(input.ForEveryone) { RepeatabilityHeaders = input.Identity.ToRepeatabilityHeaders() };
         var connection = client.GetCallConnection(input.CallConnectionId);
-        return CallActionRunner.RunAsync(logger, CallActionNames.HangUp, input.Identity.OperationContext, async () =>
+        return CallActionRunner.RunAsync(logger, CallActionNames.HangUp, input.Identity, async () =>
         {
             await connection.HangUpAsync(request);
             return CallActionOutput.Accepted;

@@ -49,7 +49,7 @@ public sealed class ParticipantMediaActions(CallAutomationClient client, ILogger
             RepeatabilityHeaders = input.Identity.ToRepeatabilityHeaders(),
         };
         var connection = client.GetCallConnection(input.CallConnectionId);
-        return CallActionRunner.RunAsync(logger, CallActionNames.Mute, input.Identity.OperationContext, async () =>
+        return CallActionRunner.RunAsync(logger, CallActionNames.Mute, input.Identity, async () =>
         {
             await connection.MuteParticipantAsync(request);
             return CallActionOutput.Accepted;
@@ -96,7 +96,7 @@ public sealed class ParticipantMediaActions(CallAutomationClient client, ILogger
     private Task<CallActionOutput> Run<T>(string name, ParticipantMediaInput input, Func<CallMedia, Task<T>> send)
     {
         var media = client.GetCallConnection(input.CallConnectionId).GetCallMedia();
-        return CallActionRunner.RunAsync(logger, name, input.Identity.OperationContext, async () =>
+        return CallActionRunner.RunAsync(logger, name, input.Identity, async () =>
         {
             await send(media);
             return CallActionOutput.Accepted;

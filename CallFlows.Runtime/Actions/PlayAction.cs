@@ -25,7 +25,7 @@ public sealed class PlayAction(CallAutomationClient client, ILogger<PlayAction> 
             OperationContext = input.Identity.OperationContext,
         };
         var media = client.GetCallConnection(input.CallConnectionId).GetCallMedia();
-        return CallActionRunner.RunAsync(logger, CallActionNames.Play, input.Identity.OperationContext,
+        return CallActionRunner.RunAsync(logger, CallActionNames.Play, input.Identity,
             async () =>
             {
                 await media.PlayAsync(request);

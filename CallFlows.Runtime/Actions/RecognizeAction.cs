@@ -19,7 +19,7 @@ public sealed class RecognizeAction(CallAutomationClient client, ILogger<Recogni
         ArgumentNullException.ThrowIfNull(input);
         var request = MediaMapping.Recognize(input);
         var media = client.GetCallConnection(input.CallConnectionId).GetCallMedia();
-        return CallActionRunner.RunAsync(logger, CallActionNames.Recognize, input.Identity.OperationContext,
+        return CallActionRunner.RunAsync(logger, CallActionNames.Recognize, input.Identity,
             async () =>
             {
                 await media.StartRecognizingAsync(request);

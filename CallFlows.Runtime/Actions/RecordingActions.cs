@@ -28,7 +28,7 @@ public sealed class RecordingActions(CallAutomationClient client, IOptions<CallF
             PauseOnStart = input.PauseOnStart ? true : null,
             RepeatabilityHeaders = input.Identity.ToRepeatabilityHeaders(),
         };
-        return CallActionRunner.RunAsync(logger, CallActionNames.StartRecording, input.Identity.OperationContext,
+        return CallActionRunner.RunAsync(logger, CallActionNames.StartRecording, input.Identity,
             async () => new CallActionOutput(RecordingId: (await client.GetCallRecording().StartAsync(request)).Value.RecordingId));
     }
 
@@ -56,7 +56,7 @@ public sealed class RecordingActions(CallAutomationClient client, IOptions<CallF
     private Task<CallActionOutput> Run(string name, RecordingControlInput input, Func<string, Task<Azure.Response>> send)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return CallActionRunner.RunAsync(logger, name, input.Identity.OperationContext, async () =>
+        return CallActionRunner.RunAsync(logger, name, input.Identity, async () =>
         {
             await send(input.RecordingId);
             return CallActionOutput.Accepted;

@@ -21,7 +21,7 @@ public sealed class RedirectCallAction(CallAutomationClient client, ILogger<Redi
         // A redirect carries only the target on the wire; the invite's caller id is never sent, so any number will do.
         var invite = target is PhoneNumberIdentifier phone ? new CallInvite(phone, phone) : CallActionMapping.Invite(input.Target, null, null);
         var request = new RedirectCallOptions(input.IncomingCallContext, invite) { RepeatabilityHeaders = input.Identity.ToRepeatabilityHeaders() };
-        return CallActionRunner.RunAsync(logger, CallActionNames.RedirectCall, input.Identity.OperationContext, async () =>
+        return CallActionRunner.RunAsync(logger, CallActionNames.RedirectCall, input.Identity, async () =>
         {
             await client.RedirectCallAsync(request);
             return CallActionOutput.Accepted;

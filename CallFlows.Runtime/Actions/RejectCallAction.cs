@@ -22,7 +22,7 @@ public sealed class RejectCallAction(CallAutomationClient client, ILogger<Reject
             CallRejectReason = input.Reason,
             RepeatabilityHeaders = input.Identity.ToRepeatabilityHeaders(),
         };
-        return CallActionRunner.RunAsync(logger, CallActionNames.RejectCall, input.Identity.OperationContext, async () =>
+        return CallActionRunner.RunAsync(logger, CallActionNames.RejectCall, input.Identity, async () =>
         {
             await client.RejectCallAsync(request);
             return CallActionOutput.Accepted;

@@ -23,7 +23,7 @@ public sealed class RemoveParticipantAction(CallAutomationClient client, ILogger
             RepeatabilityHeaders = input.Identity.ToRepeatabilityHeaders(),
         };
         var connection = client.GetCallConnection(input.CallConnectionId);
-        return CallActionRunner.RunAsync(logger, CallActionNames.RemoveParticipant, input.Identity.OperationContext,
+        return CallActionRunner.RunAsync(logger, CallActionNames.RemoveParticipant, input.Identity,
             async () =>
             {
                 await connection.RemoveParticipantAsync(request);

@@ -26,7 +26,7 @@ public sealed class TransferCallAction(CallAutomationClient client, ILogger<Tran
         };
         CallActionMapping.CopyHeaders(request.CustomCallingContext, input.SipHeaders, input.VoipHeaders);
         var connection = client.GetCallConnection(input.CallConnectionId);
-        return CallActionRunner.RunAsync(logger, CallActionNames.TransferCall, input.Identity.OperationContext,
+        return CallActionRunner.RunAsync(logger, CallActionNames.TransferCall, input.Identity,
             async () =>
             {
                 await connection.TransferCallToParticipantAsync(request);

@@ -154,6 +154,7 @@ internal sealed class IncomingCallAdmission : IDisposable
         long count = Interlocked.Increment(ref this.rejected);
         int seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         AdmissionLog.DeliveryNotAdmitted(this.logger, limit, this.options.RejectionStatusCode, seconds, count);
+        Telemetry.CallFlowsTelemetry.AdmissionRejections.Add(1, new KeyValuePair<string, object?>(Telemetry.CallFlowsTags.AdmissionLimit, limit));
         var result = JsonHttpResult.Error(this.options.RejectionStatusCode,
             $"The app is at its {limit} limit for new calls; retry after {seconds.ToString(CultureInfo.InvariantCulture)} s.");
         result.Headers["Retry-After"] = seconds.ToString(CultureInfo.InvariantCulture);

@@ -61,8 +61,12 @@ public sealed class CallFlowContext
         _context = context;
         Name = context.Name.Name;
         Logger = context.CreateReplaySafeLogger("CallFlows.Flows." + Name);
+        StartedAt = context.CurrentUtcDateTime;
         PublishStatus();
     }
+
+    /// <summary>The orchestration time of the flow's first step (the same on every replay).</summary>
+    internal DateTime StartedAt { get; }
 
     /// <summary>The flow (orchestrator function) name.</summary>
     public string Name { get; }
@@ -597,6 +601,7 @@ public sealed class CallFlowContext
             return;
         }
 
+        Telemetry.FlowTelemetry.Resumed(_context, envelope);
         var received = new ReceivedEvent(envelope.Name, envelope.OperationContext, envelope.CallConnectionId, parsed);
         Append(_eventLog, MaxTimelineEvents, new CallFlowTimelineEntry(_context.CurrentUtcDateTime, received.Name, received.OperationContext));
         var call = received.CallConnectionId is { } id ? _calls.GetValueOrDefault(id) : null;

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CallFlows.Runtime.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask;
@@ -53,6 +55,9 @@ internal sealed class CallStarter(CallFlowRegistry flows, ICallManagementLinkFac
 
         var name = flow!.Name;
         var instanceId = instanceIdOrNull ?? CallInstanceIds.OutboundPrefix + Guid.NewGuid().ToString("N");
+        using var scope = CallLogScope.Begin(logger, instanceId);
+        using var span = CallFlowsTelemetry.StartCallSpan("CallFlows.StartCall", ActivityKind.Server, instanceId);
+        span?.SetTag(CallFlowsTags.Flow, name);
         var existing = instanceIdOrNull is null ? null : await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
         if (existing is not null)
         {

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using CallFlows.CallAutomation;
+using CallFlows.Runtime.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask.Client;
@@ -91,13 +93,22 @@ internal sealed class CallbackDispatcher(
 
         foreach (var envelope in envelopes)
         {
+            using var scope = CallLogScope.Begin(logger, instanceId, envelope.CallConnectionId);
+            using var span = CallFlowsTelemetry.StartCallSpan("CallFlows.Callback " + envelope.Name, ActivityKind.Server, instanceId);
+            span?.SetTag(CallFlowsTags.EventType, envelope.Name).SetTag(CallFlowsTags.EventId, envelope.EventId)
+                .SetTag(CallFlowsTags.CallConnectionId, envelope.CallConnectionId).SetTag(CallFlowsTags.OperationContext, envelope.OperationContext);
             if (!CallAutomationEventParser.KnownEventTypes.ContainsKey(envelope.EventType))
             {
                 // Still raised: the flow's timeline shows it, so an unmodelled event is reported, never silently lost.
                 Log.UnknownCallbackType(logger, instanceId, envelope.EventType, envelope.EventId);
             }
 
-            await client.RaiseEventAsync(instanceId, CallFlowEvents.CallbackEventName, envelope, cancellationToken);
+            using (CallFlowsTelemetry.Source.StartActivity("CallFlows.RaiseEvent " + envelope.Name, ActivityKind.Producer))
+            {
+                await client.RaiseEventAsync(instanceId, CallFlowEvents.CallbackEventName, envelope, cancellationToken);
+            }
+
+            CallFlowsTelemetry.CallbacksRaised.Add(1, new KeyValuePair<string, object?>(CallFlowsTags.EventType, envelope.Name));
             Log.CallbackRaised(logger, instanceId, envelope.EventType, envelope.EventId, envelope.OperationContext);
         }
 

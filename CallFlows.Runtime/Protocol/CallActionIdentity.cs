@@ -48,7 +48,7 @@ public sealed record CallActionIdentity(int Sequence, string OperationContext, G
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
         var requestId = new Guid(bytes, bigEndian: true);
         var operationContext = string.Create(CultureInfo.InvariantCulture, $"cf-{sequence}-{actionName}-{Convert.ToHexStringLower(hash, 16, 4)}");
-        return new CallActionIdentity(sequence, operationContext, requestId, firstSent);
+        return new CallActionIdentity(sequence, operationContext, requestId, firstSent) { InstanceId = instanceId };
     }
 
     /// <summary>
@@ -61,6 +61,12 @@ public sealed record CallActionIdentity(int Sequence, string OperationContext, G
     /// <returns>The identity.</returns>
     public static CallActionIdentity ForAnswerOnArrival(string instanceId, DateTimeOffset answeredAt) =>
         Create(instanceId, 1, CallActionNames.AnswerCall, answeredAt.UtcDateTime);
+
+    /// <summary>
+    /// The orchestration instance that issued the action: the activity finds the call's trace and log scope from it.
+    /// Null in inputs written before it existed.
+    /// </summary>
+    public string? InstanceId { get; init; }
 
     /// <summary>The repeatability headers to send with the action.</summary>
     /// <returns>The headers.</returns>

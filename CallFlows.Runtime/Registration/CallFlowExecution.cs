@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text;
+using CallFlows.Runtime.Telemetry;
 using Microsoft.DurableTask;
 
 namespace CallFlows.Runtime;
@@ -14,9 +15,11 @@ internal static class CallFlowExecution
         where TResult : struct, Enum
     {
         var flow = new CallFlowContext(context);
+        using var scope = CallLogScope.Begin(flow.Logger, context.InstanceId);
         CallFlowOutcome outcome;
         try
         {
+            FlowTelemetry.Started(context);
             var result = await run(flow);
             var (description, succeeded) = Describe(result);
             outcome = Build(flow, result.ToString(), succeeded, description);
@@ -33,10 +36,12 @@ internal static class CallFlowExecution
         {
             // Nobody drives the call once the instance fails: end it first, then let the instance fail.
             await flow.EndAbandonedCallsAsync(exception);
+            FlowTelemetry.Ended(context, flow.StartedAt, "Failed", succeeded: false, exception.Message);
             throw;
         }
 
         flow.Complete(outcome);
+        FlowTelemetry.Ended(context, flow.StartedAt, outcome.Result, outcome.Succeeded, outcome.Description);
         return outcome;
     }
 

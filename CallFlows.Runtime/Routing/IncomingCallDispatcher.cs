@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using CallFlows.CallAutomation;
+using CallFlows.Runtime.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask;
@@ -99,10 +101,13 @@ internal sealed class IncomingCallDispatcher(CallRouter router, IncomingCallAdmi
 
     private async Task<CallDisposition> HandleCallAsync(DurableTaskClient client, IncomingCall incoming, string instanceId, CancellationToken cancellationToken)
     {
+        using var scope = CallLogScope.Begin(logger, instanceId, serverCallId: incoming.ServerCallId, correlationId: incoming.CorrelationId);
+        using var span = CallFlowsTelemetry.StartCallSpan("CallFlows.IncomingCall", ActivityKind.Server, instanceId);
         // A redelivery of a call already started is recognised before admission, so it is never rejected as busy.
         if (await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is not null)
         {
             Log.DuplicateIncomingCall(logger, instanceId, incoming.EventId);
+            span?.SetTag("callflows.duplicate", true);
             return CallDisposition.Duplicate;
         }
 
@@ -119,6 +124,8 @@ internal sealed class IncomingCallDispatcher(CallRouter router, IncomingCallAdmi
         using (lease)
         {
             var decision = router.Route(incoming);
+            span?.SetTag(CallFlowsTags.Flow, decision.FlowName).SetTag(CallFlowsTags.Route, decision.Route)
+                .SetTag(CallFlowsTags.ServerCallId, incoming.ServerCallId).SetTag(CallFlowsTags.CorrelationId, incoming.CorrelationId);
             if (decision.IsUnrouted)
             {
                 Log.UnroutedCall(logger, incoming.To?.RawId, incoming.From?.RawId, decision.RejectReason);
@@ -128,6 +135,7 @@ internal sealed class IncomingCallDispatcher(CallRouter router, IncomingCallAdmi
             if (!await StartOnceAsync(client, instanceId, decision, decision.ToInput(incoming, answerOnArrival ? sentAt : null), cancellationToken))
             {
                 Log.DuplicateIncomingCall(logger, instanceId, incoming.EventId);
+                span?.SetTag("callflows.duplicate", true);
                 return CallDisposition.Duplicate;
             }
 

@@ -17,7 +17,7 @@ public sealed class CallActionFailureTests
     [InlineData(409, CallActionFailureKind.Refused)]
     public async Task RunAsync_ServiceStatus_ReturnsTheFailureAsTypedData(int status, CallActionFailureKind kind)
     {
-        var output = await CallActionRunner.RunAsync(NullLogger.Instance, "AddParticipant", "cf-1",
+        var output = await CallActionRunner.RunAsync(NullLogger.Instance, "AddParticipant", CallActionIdentity.Create("in-test", 1, "AddParticipant", DateTime.UnixEpoch),
             () => throw new RequestFailedException(status, "boom\nsecond line", "8522", null));
 
         output.Failure.Should().NotBeNull();
@@ -30,7 +30,7 @@ public sealed class CallActionFailureTests
     [Fact]
     public async Task RunAsync_NetworkFailure_IsUnavailableWithoutStatus()
     {
-        var output = await CallActionRunner.RunAsync(NullLogger.Instance, "CreateCall", "cf-1", () => throw new HttpRequestException("no route"));
+        var output = await CallActionRunner.RunAsync(NullLogger.Instance, "CreateCall", CallActionIdentity.Create("in-test", 1, "CreateCall", DateTime.UnixEpoch), () => throw new HttpRequestException("no route"));
 
         output.Failure!.Kind.Should().Be(CallActionFailureKind.Unavailable);
         output.Failure.HttpStatus.Should().BeNull();
