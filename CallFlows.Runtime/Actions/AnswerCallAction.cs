@@ -19,14 +19,24 @@ public sealed class AnswerCallAction(CallAutomationClient client, IOptions<CallF
     public Task<CallActionOutput> RunAsync([ActivityTrigger] AnswerCallInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var request = new AnswerCallOptions(input.IncomingCallContext, options.Value.GetCallbackUri(input.InstanceId))
-        {
-            OperationContext = input.Identity.OperationContext,
-            RepeatabilityHeaders = input.Identity.ToRepeatabilityHeaders(),
-            CallIntelligenceOptions = CallActionMapping.Intelligence(options.Value),
-            AnsweredBy = string.IsNullOrEmpty(input.AnsweredBy) ? null : new CommunicationUserIdentifier(input.AnsweredBy),
-        };
+        var request = Request(input, options.Value);
         return CallActionRunner.RunAsync(logger, CallActionNames.AnswerCall, input.Identity,
             async () => new CallActionOutput(Connection: CallActionMapping.Info((await client.AnswerCallAsync(request)).Value.CallConnectionProperties)));
     }
+
+    /// <summary>
+    /// The answer request of an input: the one mapping behind the flow's answer and the webhook's answer on arrival,
+    /// which must be byte-identical for ACS repeatability to treat the second as a repeat of the first.
+    /// </summary>
+    /// <param name="input">The answer's input.</param>
+    /// <param name="options">The app settings.</param>
+    /// <returns>The request.</returns>
+    internal static AnswerCallOptions Request(AnswerCallInput input, CallFlowsOptions options) =>
+        new(input.IncomingCallContext, options.GetCallbackUri(input.InstanceId))
+        {
+            OperationContext = input.Identity.OperationContext,
+            RepeatabilityHeaders = input.Identity.ToRepeatabilityHeaders(),
+            CallIntelligenceOptions = CallActionMapping.Intelligence(options),
+            AnsweredBy = string.IsNullOrEmpty(input.AnsweredBy) ? null : new CommunicationUserIdentifier(input.AnsweredBy),
+        };
 }

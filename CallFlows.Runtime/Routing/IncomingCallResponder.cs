@@ -27,11 +27,7 @@ internal sealed class IncomingCallResponder(CallAutomationClient client, IOption
     public async Task<bool> AnswerOnArrivalAsync(string instanceId, IncomingCall incomingCall, DateTimeOffset answeredAt, CancellationToken cancellationToken)
     {
         var identity = CallActionIdentity.ForAnswerOnArrival(instanceId, answeredAt);
-        var request = new AnswerCallOptions(incomingCall.IncomingCallContext!, options.Value.GetCallbackUri(instanceId))
-        {
-            OperationContext = identity.OperationContext,
-            RepeatabilityHeaders = identity.ToRepeatabilityHeaders(),
-        };
+        var request = AnswerCallAction.Request(new AnswerCallInput(instanceId, identity, incomingCall.IncomingCallContext!), options.Value);
         try
         {
             var answered = await client.AnswerCallAsync(request, cancellationToken);

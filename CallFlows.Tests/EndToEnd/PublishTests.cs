@@ -104,6 +104,10 @@ public sealed class PublishTests
             {
                 result.Add(new ExpectedFunction(function.Name, "activityTrigger", null, []));
             }
+            else if (parameters.Any(p => p.GetCustomAttribute<TimerTriggerAttribute>() is not null))
+            {
+                result.Add(new ExpectedFunction(function.Name, "timerTrigger", null, []));
+            }
             else
             {
                 throw new InvalidOperationException($"{method.DeclaringType}.{method.Name} has a trigger this test does not know.");

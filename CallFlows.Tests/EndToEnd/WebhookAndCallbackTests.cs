@@ -44,7 +44,8 @@ public sealed class WebhookAndCallbackTests(EndToEndFixture fixture)
         FlowCall call = await EndToEndHarness.FinishAsync(this.App, id, incoming);
         await call.ShouldReportAsync(this.App, nameof(InboundRoutingFlow), nameof(InboundRoutingFlowResult.AgentConnected), succeeded: true);
         call.ShouldHavePerformedExactly("AnswerCall", "CallConnection_AddParticipant", "CallConnection_TerminateCall");
-        fixture.Emulator.RequestLog.Entries.Count(r => r.Operation == "AnswerCall" && r.RequestBody.Contains(incoming.IncomingCallContext, StringComparison.Ordinal))
+        // The webhook answers on arrival and the flow's answer repeats that request (a repeatability replay): performed once.
+        fixture.Emulator.RequestLog.Entries.Count(r => r.Operation == "AnswerCall" && !r.IsReplay && r.RequestBody.Contains(incoming.IncomingCallContext, StringComparison.Ordinal))
             .Should().Be(1, "the redelivered event must not start a second orchestration that answers again");
         fixture.Emulator.EventLog.Entries.Count(e => e.EventId == incoming.EventId && e.Channel == DeliveryChannel.EventGrid && e.Outcome == DeliveryOutcome.Delivered)
             .Should().Be(2);
@@ -88,10 +89,10 @@ public sealed class WebhookAndCallbackTests(EndToEndFixture fixture)
 
         IReadOnlyList<DemoCallReport> reports = await DemoRunner.RunAsync(this.App, output);
 
-        reports.Should().HaveCount(10);
+        reports.Should().HaveCount(DemoRunner.Scenarios.Count).And.HaveCountGreaterThanOrEqualTo(12, "ten call-control scenarios and two through the IVR");
         reports.Where(r => !r.Passed).Select(r => r.Scenario.Title).Should().BeEmpty(output.ToString());
         reports.Should().OnlyContain(r => r.Timeline.Count > 0 && r.Timeline[0].Milliseconds >= 0);
-        output.ToString().Should().Contain("10/10 calls ended with their expected outcome");
+        output.ToString().Should().Contain($"{reports.Count}/{reports.Count} calls ended with their expected outcome");
     }
 
     async Task<HttpStatusCode> PostCallbackAsync(string instanceId, string body, string? token)

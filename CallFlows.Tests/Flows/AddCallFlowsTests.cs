@@ -157,7 +157,7 @@ public sealed class AddCallFlowsTests
 
         registry.Errors.Should().BeEmpty();
         registry.Flows.Where(f => f.Kind == CallFlowKind.Inbound).Select(f => f.Name).Should().BeEquivalentTo(
-            nameof(InboundRoutingFlow), nameof(TwoAgentsFlow), nameof(RejectCallFlow), nameof(RedirectCallFlow));
+            nameof(InboundRoutingFlow), nameof(TwoAgentsFlow), nameof(IvrFlow), nameof(RejectCallFlow), nameof(RedirectCallFlow));
         registry.Flows.Where(f => f.Kind == CallFlowKind.Outbound).Select(f => f.Name).Should().BeEquivalentTo(
             nameof(OutboundCallFlow), nameof(GroupCallFlow), nameof(ConnectCallFlow), nameof(GroupTransferFlow),
             nameof(CancelAddParticipantFlow), nameof(RemoveParticipantFlow), nameof(HangUpForEveryoneFlow));
