@@ -176,6 +176,7 @@ internal sealed class CallbackDispatcher : ICallbackSink, IAsyncDisposable
         var body = new JsonArray(outgoing.CloudEvent.DeepClone()).ToJsonString();
         for (var attempt = 1; ; attempt++)
         {
+            var sentAt = _time.GetUtcNow();
             var status = await WebhookAttempt.SendAsync(_http, () =>
             {
                 var request = new HttpRequestMessage(HttpMethod.Post, outgoing.Target)
@@ -191,7 +192,7 @@ internal sealed class CallbackDispatcher : ICallbackSink, IAsyncDisposable
             var outcome = success ? DeliveryOutcome.Delivered
                 : retryable && attempt < _retry.MaxAttempts ? DeliveryOutcome.WillRetry
                 : DeliveryOutcome.GaveUp;
-            Record(outgoing, attempt, status, outcome, duplicate);
+            Record(outgoing, attempt, status, outcome, duplicate, sentAt);
             if (outcome != DeliveryOutcome.WillRetry)
             {
                 return;
@@ -201,12 +202,13 @@ internal sealed class CallbackDispatcher : ICallbackSink, IAsyncDisposable
         }
     }
 
-    private void Record(OutgoingEvent outgoing, int attempt, int? status, DeliveryOutcome outcome, bool duplicate)
+    private void Record(OutgoingEvent outgoing, int attempt, int? status, DeliveryOutcome outcome, bool duplicate, DateTimeOffset? sentAt = null)
     {
         Logs.CallbackAttempt(_logger, outgoing.Name, outgoing.CallConnectionId, outgoing.Target, attempt, status, outcome.ToString());
         _log.Add(new DeliveryRecord
         {
             Time = _time.GetUtcNow(),
+            SentAt = sentAt,
             Channel = DeliveryChannel.Callback,
             EventId = outgoing.CloudEvent["id"]!.GetValue<string>(),
             EventType = outgoing.CloudEvent["type"]!.GetValue<string>(),

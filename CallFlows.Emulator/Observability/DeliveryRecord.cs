@@ -8,6 +8,12 @@ public sealed record DeliveryRecord
     /// <summary>When the attempt finished (emulator clock).</summary>
     public required DateTimeOffset Time { get; init; }
 
+    /// <summary>
+    /// When the attempt was sent (emulator clock), for callbacks; null where not recorded. The receiver may act on the
+    /// event before it answers, so a step measured from the event starts here, not at <see cref="Time"/>.
+    /// </summary>
+    public DateTimeOffset? SentAt { get; init; }
+
     /// <summary>Callback or Event Grid.</summary>
     public required DeliveryChannel Channel { get; init; }
 

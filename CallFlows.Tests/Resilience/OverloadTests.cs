@@ -65,7 +65,17 @@ public sealed class OverloadTests(ITestOutputHelper output)
         // Counted once the admitted calls' flows have finished (their answers replayed, every delivery answered).
         await WaitUntilFinishedAsync(app, burstStart, results.Count(r => r.State == IncomingCallState.Answered), TimeSpan.FromSeconds(180));
         IncomingCallSnapshot[] burstCalls = emulator.IncomingCalls.Where(c => c.PlacedAt >= burstStart).ToArray();
-        DeliveryRecord[] deliveries = emulator.EventLog.Entries.Where(d => d.Channel == DeliveryChannel.EventGrid && d.Time >= burstStart).ToArray();
+        // A delivery is recorded when its HTTP answer arrives, which can follow the call's rejection: wait for the records.
+        DeliveryRecord[] BurstDeliveries() => emulator.EventLog.Entries.Where(d => d.Channel == DeliveryChannel.EventGrid && d.Time >= burstStart).ToArray();
+        using (var recorded = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            while (BurstDeliveries().Length < burst && !recorded.IsCancellationRequested)
+            {
+                await Task.Delay(100, CancellationToken.None);
+            }
+        }
+
+        DeliveryRecord[] deliveries = BurstDeliveries();
         int answered = burstCalls.Count(c => c.State == IncomingCallState.Answered);
         int rejectedBusy = burstCalls.Count(c => c.State == IncomingCallState.Rejected);
         int rungOut = burstCalls.Count(c => c.State is not (IncomingCallState.Answered or IncomingCallState.Rejected));

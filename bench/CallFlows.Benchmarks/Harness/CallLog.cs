@@ -12,6 +12,7 @@ internal sealed class CallLog
 {
     readonly Dictionary<string, DateTimeOffset> incomingDelivered = new(StringComparer.Ordinal);
     readonly Dictionary<(string Call, string Event), DateTimeOffset> firstEvent = [];
+    readonly Dictionary<(string Call, string Event), DateTimeOffset> firstEventSent = [];
     readonly Dictionary<(string Call, string Operation), DateTimeOffset> firstRequest = [];
     readonly Dictionary<string, List<DeliveryRecord>> callbacks = new(StringComparer.Ordinal);
 
@@ -31,6 +32,7 @@ internal sealed class CallLog
             else if (record.Channel == DeliveryChannel.Callback && record.CallConnectionId is { } call)
             {
                 this.firstEvent.TryAdd((call, record.Name), record.Time);
+                this.firstEventSent.TryAdd((call, record.Name), record.SentAt ?? record.Time);
                 if (!this.callbacks.TryGetValue(call, out List<DeliveryRecord>? list))
                 {
                     this.callbacks[call] = list = [];
@@ -63,6 +65,9 @@ internal sealed class CallLog
     public const string HangUp = "HangUp";
 
     public DateTimeOffset? IncomingDelivered(string eventId) => this.incomingDelivered.TryGetValue(eventId, out DateTimeOffset t) ? t : null;
+
+    /// <summary>When the first delivered callback of that name was sent to the app (the app may act on it before it answers).</summary>
+    public DateTimeOffset? EventSent(string callConnectionId, string name) => this.firstEventSent.TryGetValue((callConnectionId, name), out DateTimeOffset t) ? t : null;
 
     public DateTimeOffset? Event(string callConnectionId, string name) => this.firstEvent.TryGetValue((callConnectionId, name), out DateTimeOffset t) ? t : null;
 

@@ -37,7 +37,7 @@ internal static class IvrStepWorkload
         var samples = new List<double>();
         foreach (IncomingCallSnapshot call in Callers.Refresh(stack.Emulator, placed))
         {
-            if (call.CallConnectionId is { } id && log.Event(id, "RecognizeCompleted") is { } tone && log.Request(id, "CallMedia_Hold") is { } next)
+            if (call.CallConnectionId is { } id && log.EventSent(id, "RecognizeCompleted") is { } tone && log.Request(id, "CallMedia_Hold") is { } next)
             {
                 samples.Add(CallLog.Ms(tone, next));
             }
