@@ -245,6 +245,7 @@ internal sealed partial class EventGridPublisher : IAsyncDisposable
         Func<int?, DeliveryOutcome>? afterFailure = null)
     {
         var attempt = _deliveryCounts.AddOrUpdate((incoming.EventId, subscription.Name), 1, (_, n) => n + 1);
+        var sentAt = _time.GetUtcNow();
         var status = await WebhookAttempt.SendAsync(_http, () => subscription.Schema == EventGridDeliverySchema.CloudEvents
             ? NewCloudEventRequest(subscription.Endpoint, incoming.EventGridEvent, subscription.Name, deliveryCount: attempt - 1)
             : NewRequest(subscription.Endpoint, incoming.EventGridEvent, "Notification", subscription.Name, deliveryCount: attempt - 1),
@@ -253,7 +254,7 @@ internal sealed partial class EventGridPublisher : IAsyncDisposable
         var outcome = status is >= 200 and < 300 ? DeliveryOutcome.Delivered
             : afterFailure?.Invoke(status) ?? DeliveryOutcome.GaveUp;
         Record(DeliveryChannel.EventGrid, incoming.EventId, "Microsoft.Communication.IncomingCall", subscription.Endpoint, attempt, status, outcome,
-            incoming.EventGridEvent["data"]!.AsObject(), duplicate);
+            incoming.EventGridEvent["data"]!.AsObject(), duplicate, sentAt);
     }
 
     private HttpRequestMessage NewRequest(Uri target, JsonObject eventGridEvent, string eventType, string subscriptionName, int deliveryCount)
@@ -296,12 +297,13 @@ internal sealed partial class EventGridPublisher : IAsyncDisposable
         return request;
     }
 
-    private void Record(DeliveryChannel channel, string eventId, string eventType, Uri target, int attempt, int? status, DeliveryOutcome outcome, JsonObject data, bool duplicate)
+    private void Record(DeliveryChannel channel, string eventId, string eventType, Uri target, int attempt, int? status, DeliveryOutcome outcome, JsonObject data, bool duplicate, DateTimeOffset? sentAt = null)
     {
         Logs.EventGridAttempt(_logger, eventType, eventId, target, attempt, status, outcome.ToString());
         _log.Add(new DeliveryRecord
         {
             Time = _time.GetUtcNow(),
+            SentAt = sentAt,
             Channel = channel,
             EventId = eventId,
             EventType = eventType,

@@ -9,7 +9,7 @@ public sealed record DeliveryRecord
     public required DateTimeOffset Time { get; init; }
 
     /// <summary>
-    /// When the attempt was sent (emulator clock), for callbacks; null where not recorded. The receiver may act on the
+    /// When the attempt was sent (emulator clock), for callbacks and IncomingCall deliveries; null where not recorded. The receiver may act on the
     /// event before it answers, so a step measured from the event starts here, not at <see cref="Time"/>.
     /// </summary>
     public DateTimeOffset? SentAt { get; init; }

@@ -27,7 +27,8 @@ internal sealed class CallLog
 
             if (record.Channel == DeliveryChannel.EventGrid)
             {
-                this.incomingDelivered.TryAdd(record.EventId, record.Time);
+                // The webhook may answer (on arrival) before it replies: the step starts when the delivery was sent.
+                this.incomingDelivered.TryAdd(record.EventId, record.SentAt ?? record.Time);
             }
             else if (record.Channel == DeliveryChannel.Callback && record.CallConnectionId is { } call)
             {
