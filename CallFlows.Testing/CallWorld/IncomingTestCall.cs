@@ -18,7 +18,7 @@ internal sealed class IncomingTestCall
             IncomingCallContext = "incoming-call-context-1",
         };
         var inputType = typeof(InboundFlowInput<>).MakeGenericType(settings.GetType());
-        Input = Activator.CreateInstance(inputType, incoming, route, settings)!;
+        Input = Activator.CreateInstance(inputType, incoming, route, settings, null)!;
     }
 
     /// <summary>The <see cref="InboundFlowInput{TSettings}"/>.</summary>
