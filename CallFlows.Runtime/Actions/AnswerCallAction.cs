@@ -32,7 +32,7 @@ public sealed class AnswerCallAction(CallAutomationClient client, IOptions<CallF
     /// <param name="options">The app settings.</param>
     /// <returns>The request.</returns>
     internal static AnswerCallOptions Request(AnswerCallInput input, CallFlowsOptions options) =>
-        new(input.IncomingCallContext, options.GetCallbackUri(input.InstanceId))
+        new(input.IncomingCallContext, options.GetCallbackUri(input.InstanceId, input.Identity.RootSpanId))
         {
             OperationContext = input.Identity.OperationContext,
             RepeatabilityHeaders = input.Identity.ToRepeatabilityHeaders(),

@@ -19,7 +19,7 @@ internal static class CallActionRunner
     public static async Task<CallActionOutput> RunAsync(ILogger logger, string action, CallActionIdentity identity, Func<Task<CallActionOutput>> request)
     {
         using var scope = CallLogScope.Begin(logger, identity.InstanceId);
-        using var activity = CallFlowsTelemetry.StartCallSpan("CallFlows.Action " + action, ActivityKind.Internal, identity.InstanceId);
+        using var activity = CallFlowsTelemetry.StartCallSpan("CallFlows.Action " + action, ActivityKind.Internal, identity.InstanceId, identity.RootSpanId);
         activity?.SetTag(CallFlowsTags.Action, action);
         activity?.SetTag(CallFlowsTags.ActionSequence, identity.Sequence);
         activity?.SetTag(CallFlowsTags.OperationContext, identity.OperationContext);

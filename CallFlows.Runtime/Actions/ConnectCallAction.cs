@@ -19,7 +19,7 @@ public sealed class ConnectCallAction(CallAutomationClient client, IOptions<Call
     public Task<CallActionOutput> RunAsync([ActivityTrigger] ConnectCallInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var request = new ConnectCallOptions(CallActionMapping.Locator(input.LocatorKind, input.LocatorId), options.Value.GetCallbackUri(input.InstanceId))
+        var request = new ConnectCallOptions(CallActionMapping.Locator(input.LocatorKind, input.LocatorId), options.Value.GetCallbackUri(input.InstanceId, input.Identity.RootSpanId))
         {
             OperationContext = input.Identity.OperationContext,
             RepeatabilityHeaders = input.Identity.ToRepeatabilityHeaders(),

@@ -21,7 +21,7 @@ public sealed class CreateCallAction(CallAutomationClient client, IOptions<CallF
         ArgumentNullException.ThrowIfNull(input);
         var invite = CallActionMapping.Invite(input.Target, input.CallerId, input.DisplayName);
         CallActionMapping.CopyHeaders(invite.CustomCallingContext, input.SipHeaders, input.VoipHeaders);
-        var request = new CreateCallOptions(invite, options.Value.GetCallbackUri(input.InstanceId))
+        var request = new CreateCallOptions(invite, options.Value.GetCallbackUri(input.InstanceId, input.Identity.RootSpanId))
         {
             OperationContext = input.Identity.OperationContext,
             RepeatabilityHeaders = input.Identity.ToRepeatabilityHeaders(),

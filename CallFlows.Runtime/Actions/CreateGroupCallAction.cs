@@ -19,7 +19,7 @@ public sealed class CreateGroupCallAction(CallAutomationClient client, IOptions<
     public Task<CallActionOutput> RunAsync([ActivityTrigger] CreateGroupCallInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var request = new CreateGroupCallOptions(input.Targets.Select(CallActionMapping.Identifier), options.Value.GetCallbackUri(input.InstanceId))
+        var request = new CreateGroupCallOptions(input.Targets.Select(CallActionMapping.Identifier), options.Value.GetCallbackUri(input.InstanceId, input.Identity.RootSpanId))
         {
             SourceCallerIdNumber = CallActionMapping.PhoneNumber(input.CallerId, nameof(input.CallerId)),
             SourceDisplayName = input.DisplayName,

@@ -21,7 +21,7 @@ public sealed class RecordingActions(CallAutomationClient client, IOptions<CallF
         ArgumentNullException.ThrowIfNull(input);
         var request = new StartRecordingOptions(input.CallConnectionId)
         {
-            RecordingStateCallbackUri = options.Value.GetCallbackUri(input.InstanceId),
+            RecordingStateCallbackUri = options.Value.GetCallbackUri(input.InstanceId, input.Identity.RootSpanId),
             RecordingContent = input.Content,
             RecordingChannel = input.Channel,
             RecordingFormat = input.Format,

@@ -40,11 +40,22 @@ public sealed class CallFlowsOptions
     /// <param name="instanceId">The orchestration instance id.</param>
     /// <returns><c>{CallbackBaseUrl}/api/callbacks/{instanceId}?sig={proof}</c>: the proof binds the URL to this instance.</returns>
     /// <exception cref="InvalidOperationException"><see cref="CallbackBaseUrl"/> is not set, or no signing key is configured.</exception>
-    public Uri GetCallbackUri(string instanceId)
+    public Uri GetCallbackUri(string instanceId) => GetCallbackUri(instanceId, null);
+
+    /// <summary>
+    /// The callback URI of an instance whose call is traced: as <see cref="GetCallbackUri(string)"/>, plus the call's
+    /// root span id, so the callback requests' spans join the call's span tree.
+    /// </summary>
+    /// <param name="instanceId">The orchestration instance id.</param>
+    /// <param name="rootSpanId">The call's root span id (16 hex digits), or null.</param>
+    /// <returns>The callback URI.</returns>
+    /// <exception cref="InvalidOperationException"><see cref="CallbackBaseUrl"/> is not set, or no signing key is configured.</exception>
+    public Uri GetCallbackUri(string instanceId, string? rootSpanId)
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
         var baseUrl = CallbackBaseUrl ?? throw new InvalidOperationException("CallFlows:CallbackBaseUrl is not configured.");
+        var trace = Telemetry.CallTraceContext.IsSpanId(rootSpanId) ? "&" + Telemetry.CallTraceContext.CallbackQueryParameter + "=" + rootSpanId : "";
         return new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/api/callbacks/" + Uri.EscapeDataString(instanceId)
-            + "?" + CallbackUrlSignature.QueryParameter + "=" + CallbackUrlSignature.Sign(this, instanceId));
+            + "?" + CallbackUrlSignature.QueryParameter + "=" + CallbackUrlSignature.Sign(this, instanceId) + trace);
     }
 }

@@ -94,6 +94,12 @@ internal static partial class Log
     [LoggerMessage(4003, LogLevel.Warning, "Callback with {Count} event(s) for unknown instance {InstanceId} (404)")]
     public static partial void CallbackForUnknownInstance(ILogger logger, string instanceId, int count);
 
+    [LoggerMessage(4007, LogLevel.Information, "Callback with {Count} event(s) for {InstanceId} held {WaitedMs} ms until its flow started")]
+    public static partial void CallbackHeldUntilStarted(ILogger logger, string instanceId, int count, long waitedMs);
+
+    [LoggerMessage(4008, LogLevel.Warning, "Callback with {Count} event(s) for {InstanceId} refused (503): its flow has not started after {WaitedMs} ms")]
+    public static partial void CallbackBeforeStart(ILogger logger, string instanceId, int count, long waitedMs);
+
     [LoggerMessage(4004, LogLevel.Information, "Callback {EventType} ({EventId}) for {InstanceId} arrived after the flow ended ({RuntimeStatus}): ignored")]
     public static partial void CallbackAfterCompletion(ILogger logger, string instanceId, Microsoft.DurableTask.Client.OrchestrationRuntimeStatus runtimeStatus, string eventType, string eventId);
 

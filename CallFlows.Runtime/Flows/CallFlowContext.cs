@@ -91,6 +91,9 @@ public sealed class CallFlowContext
     /// <summary>When the webhook answered this flow's call on its behalf (see <see cref="CallFlowAttribute.AnswerOnArrival"/>), from the input.</summary>
     internal DateTimeOffset? AnsweredOnArrivalAt { get; set; }
 
+    /// <summary>The call's root span id (see <see cref="Telemetry.CallTraceContext"/>), from the input; every action carries it.</summary>
+    internal string? RootSpanId { get; set; }
+
     internal CallActionFailure? OutcomeCause { get; private set; }
 
     internal IEnumerable<CallFlowCall> Calls => _calls.Values;
@@ -367,13 +370,13 @@ public sealed class CallFlowContext
     private PendingAction Begin(string name, string state)
     {
         _sequence++;
-        var identity = CallActionIdentity.Create(InstanceId, _sequence, name, _context.CurrentUtcDateTime);
+        var identity = CallActionIdentity.Create(InstanceId, _sequence, name, _context.CurrentUtcDateTime) with { RootSpanId = RootSpanId };
         if (_sequence == 1 && AnsweredOnArrivalAt is { } answeredAt)
         {
             // The webhook already sent this flow's first action (the answer): repeat that very request, first-sent time
-            // included, so ACS replays its result instead of answering twice.
+            // and callback URL included, so ACS replays its result instead of answering twice.
             identity = name == CallActionNames.AnswerCall
-                ? CallActionIdentity.ForAnswerOnArrival(InstanceId, answeredAt)
+                ? CallActionIdentity.ForAnswerOnArrival(InstanceId, answeredAt, RootSpanId)
                 : throw new InvalidOperationException($"Flow {Name} is marked [CallFlow(AnswerOnArrival = true)], so the webhook answered its call, but its first call action is {name}, not AnswerAsync.");
         }
 

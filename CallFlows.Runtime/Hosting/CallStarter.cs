@@ -73,7 +73,7 @@ internal sealed class CallStarter(CallFlowRegistry flows, ICallManagementLinkFac
         {
             try
             {
-                await client.ScheduleNewOrchestrationInstanceAsync(new TaskName(name), input, new StartOrchestrationOptions(instanceId), cancellationToken);
+                await client.ScheduleNewOrchestrationInstanceAsync(new TaskName(name), WithRootSpan(input!, flow.InputType, span), new StartOrchestrationOptions(instanceId), cancellationToken);
                 Log.OutboundCallScheduled(logger, instanceId, name);
             }
             catch (Exception exception) when (instanceIdOrNull is not null && !cancellationToken.IsCancellationRequested)
@@ -93,6 +93,22 @@ internal sealed class CallStarter(CallFlowRegistry flows, ICallManagementLinkFac
         var result = new JsonHttpResult(StatusCodes.Status202Accepted, payload);
         result.Headers["Location"] = payload.StatusQueryGetUri;
         return result;
+    }
+
+    /// <summary>
+    /// The input to store: the flow's input, plus the call's root span id beside its fields when the request is traced
+    /// (read back by <see cref="CallFlowExecution.ReadRootSpanId"/>; the flow's own input type ignores the extra field).
+    /// Written as the default converters write the input (System.Text.Json defaults, read back case-insensitively).
+    /// </summary>
+    private static object WithRootSpan(object input, Type inputType, Activity? span)
+    {
+        if (span is null || JsonSerializer.SerializeToNode(input, inputType) is not System.Text.Json.Nodes.JsonObject stored)
+        {
+            return input;
+        }
+
+        stored[CallFlowExecution.RootSpanProperty] = span.SpanId.ToHexString();
+        return stored;
     }
 
     /// <summary>Validates a start request: the flow, the instance id, the flow's input.</summary>

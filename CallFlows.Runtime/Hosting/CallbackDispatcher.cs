@@ -16,13 +16,18 @@ namespace CallFlows.Runtime.Hosting;
 /// <param name="validator">The callback token validator.</param>
 /// <param name="options">The app settings (callback URL signing keys).</param>
 /// <param name="stranded">Ends calls whose instance no longer runs.</param>
+/// <param name="time">The clock (waits for a flow that has not started yet).</param>
 /// <param name="logger">The logger.</param>
 internal sealed class CallbackDispatcher(
     CallbackTokenValidator validator,
     Microsoft.Extensions.Options.IOptions<CallFlowsOptions> options,
     StrandedCallEnder stranded,
+    TimeProvider time,
     ILogger<CallbackDispatcher> logger)
 {
+    /// <summary>How long a callback for a flow that is scheduled but has not started is held before it is refused.</summary>
+    internal static readonly TimeSpan StartWait = TimeSpan.FromSeconds(20);
+
     /// <summary>Handles one callback request.</summary>
     /// <param name="request">The HTTP request.</param>
     /// <param name="instanceId">The instance from the route.</param>
@@ -75,6 +80,25 @@ internal sealed class CallbackDispatcher(
             return JsonHttpResult.Error(StatusCodes.Status404NotFound, $"No call flow instance '{instanceId}'.");
         }
 
+        if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Pending)
+        {
+            // The Azure Storage provider discards an event it dequeues before the instance's first episode ("Discarding
+            // history event(s): No such instance"), which a call answered on arrival meets: its CallConnected comes within
+            // milliseconds of the flow being scheduled. The events are raised once the flow runs.
+            var started = await WaitUntilStartedAsync(client, instanceId, cancellationToken);
+            var waited = (long)time.GetElapsedTime(started.Since).TotalMilliseconds;
+            if (started.Instance is not { RuntimeStatus: not OrchestrationRuntimeStatus.Pending } running)
+            {
+                Log.CallbackBeforeStart(logger, instanceId, envelopes.Count, waited);
+                var notStarted = JsonHttpResult.Error(StatusCodes.Status503ServiceUnavailable, $"The flow of '{instanceId}' has not started yet; deliver the events again.");
+                notStarted.Headers["Retry-After"] = "1";
+                return notStarted;
+            }
+
+            Log.CallbackHeldUntilStarted(logger, instanceId, envelopes.Count, waited);
+            instance = running;
+        }
+
         if (instance.RuntimeStatus is OrchestrationRuntimeStatus.Terminated or OrchestrationRuntimeStatus.Failed)
         {
             await EndCallsOfEndedInstanceAsync(client, instance, envelopes, cancellationToken);
@@ -91,10 +115,12 @@ internal sealed class CallbackDispatcher(
             return new JsonHttpResult(StatusCodes.Status200OK, new CallbackResponse(0, envelopes.Count));
         }
 
+        // The call's root span id, if the URL carries one (telemetry only: a wrong value misplaces a span, nothing more).
+        var rootSpanId = request.Query[CallTraceContext.CallbackQueryParameter] is { Count: 1 } traced ? traced[0] : null;
         foreach (var envelope in envelopes)
         {
             using var scope = CallLogScope.Begin(logger, instanceId, envelope.CallConnectionId);
-            using var span = CallFlowsTelemetry.StartCallSpan("CallFlows.Callback " + envelope.Name, ActivityKind.Server, instanceId);
+            using var span = CallFlowsTelemetry.StartCallSpan("CallFlows.Callback " + envelope.Name, ActivityKind.Server, instanceId, rootSpanId);
             span?.SetTag(CallFlowsTags.EventType, envelope.Name).SetTag(CallFlowsTags.EventId, envelope.EventId)
                 .SetTag(CallFlowsTags.CallConnectionId, envelope.CallConnectionId).SetTag(CallFlowsTags.OperationContext, envelope.OperationContext);
             if (!CallAutomationEventParser.KnownEventTypes.ContainsKey(envelope.EventType))
@@ -113,6 +139,27 @@ internal sealed class CallbackDispatcher(
         }
 
         return new JsonHttpResult(StatusCodes.Status200OK, new CallbackResponse(envelopes.Count, 0));
+    }
+
+    /// <summary>Polls a scheduled instance (25 ms, doubling to 1 s) until it has started, for at most <see cref="StartWait"/>.</summary>
+    private async Task<(OrchestrationMetadata? Instance, long Since)> WaitUntilStartedAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken)
+    {
+        var since = time.GetTimestamp();
+        var delay = TimeSpan.FromMilliseconds(25);
+        OrchestrationMetadata? instance = null;
+        while (time.GetElapsedTime(since) < StartWait)
+        {
+            await Task.Delay(delay, time, cancellationToken);
+            instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+            if (instance is null || instance.RuntimeStatus != OrchestrationRuntimeStatus.Pending)
+            {
+                break;
+            }
+
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.TicksPerSecond));
+        }
+
+        return (instance, since);
     }
 
     /// <summary>

@@ -59,14 +59,21 @@ public sealed record CallActionIdentity(int Sequence, string OperationContext, G
     /// <param name="instanceId">The flow's instance id.</param>
     /// <param name="answeredAt">When the webhook sent the answer (whole seconds: the header is an IMF-fixdate).</param>
     /// <returns>The identity.</returns>
-    public static CallActionIdentity ForAnswerOnArrival(string instanceId, DateTimeOffset answeredAt) =>
-        Create(instanceId, 1, CallActionNames.AnswerCall, answeredAt.UtcDateTime);
+    /// <param name="rootSpanId">The call's root span id, as written into the flow's input.</param>
+    public static CallActionIdentity ForAnswerOnArrival(string instanceId, DateTimeOffset answeredAt, string? rootSpanId) =>
+        Create(instanceId, 1, CallActionNames.AnswerCall, answeredAt.UtcDateTime) with { RootSpanId = rootSpanId };
 
     /// <summary>
     /// The orchestration instance that issued the action: the activity finds the call's trace and log scope from it.
     /// Null in inputs written before it existed.
     /// </summary>
     public string? InstanceId { get; init; }
+
+    /// <summary>
+    /// The span id of the call's root span (the request that started the call), when it was traced: the action's span
+    /// and the callback URL it sends name it as their parent. Null when the call was not traced from its start.
+    /// </summary>
+    public string? RootSpanId { get; init; }
 
     /// <summary>The repeatability headers to send with the action.</summary>
     /// <returns>The headers.</returns>

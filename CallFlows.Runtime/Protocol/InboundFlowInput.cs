@@ -11,6 +11,7 @@ namespace CallFlows.Runtime.Protocol;
 /// When the webhook answered the call on the flow's behalf (<see cref="CallFlowAttribute.AnswerOnArrival"/>): the
 /// answer's <c>Repeatability-First-Sent</c>, which the flow's own answer repeats; null when the flow answers alone.
 /// </param>
+/// <param name="RootSpanId">The span id of the webhook's span for this call, the root of the call's trace; null when not traced.</param>
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-public sealed record InboundFlowInput<TSettings>(IncomingCall IncomingCall, string Route, TSettings? Settings, DateTimeOffset? AnsweredOnArrivalAt = null)
+public sealed record InboundFlowInput<TSettings>(IncomingCall IncomingCall, string Route, TSettings? Settings, DateTimeOffset? AnsweredOnArrivalAt = null, string? RootSpanId = null)
     where TSettings : class;

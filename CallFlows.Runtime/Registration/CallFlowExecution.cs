@@ -36,14 +36,34 @@ internal static class CallFlowExecution
         {
             // Nobody drives the call once the instance fails: end it first, then let the instance fail.
             await flow.EndAbandonedCallsAsync(exception);
-            FlowTelemetry.Ended(context, flow.StartedAt, "Failed", succeeded: false, exception.Message);
+            FlowTelemetry.Ended(context, flow.StartedAt, "Failed", succeeded: false, exception.Message, flow.RootSpanId);
             throw;
         }
 
         flow.Complete(outcome);
-        FlowTelemetry.Ended(context, flow.StartedAt, outcome.Result, outcome.Succeeded, outcome.Description);
+        FlowTelemetry.Ended(context, flow.StartedAt, outcome.Result, outcome.Succeeded, outcome.Description, flow.RootSpanId);
         return outcome;
     }
+
+    /// <summary>
+    /// The root span id <c>POST /api/calls</c> wrote beside an outbound flow's own input fields
+    /// (<see cref="RootSpanProperty"/>); null for an input without it (started through the Durable Functions API).
+    /// </summary>
+    /// <param name="context">The orchestration context.</param>
+    /// <returns>The root span id, or null.</returns>
+    public static string? ReadRootSpanId(TaskOrchestrationContext context)
+    {
+        var raw = context.GetInput<System.Text.Json.JsonElement>();
+        return raw.ValueKind == System.Text.Json.JsonValueKind.Object
+            && raw.TryGetProperty(RootSpanProperty, out var value)
+            && value.ValueKind == System.Text.Json.JsonValueKind.String
+            && CallTraceContext.IsSpanId(value.GetString())
+                ? value.GetString()
+                : null;
+    }
+
+    /// <summary>The property of an outbound flow's stored input that carries the call's root span id.</summary>
+    public const string RootSpanProperty = "$callflows.rootSpanId";
 
     /// <summary>The sentence and success flag of a result value, from its <see cref="FlowOutcomeAttribute"/> (or its name).</summary>
     public static (string Description, bool Succeeded) Describe<TResult>(TResult result)

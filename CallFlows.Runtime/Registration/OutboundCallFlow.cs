@@ -44,6 +44,11 @@ public abstract class OutboundCallFlow<TInput, TResult> : CallFlowBase
     {
         var input = context.GetInput<TInput>()
             ?? throw new InvalidOperationException($"Flow {context.Name.Name} ({context.InstanceId}) was started without an input.");
-        return CallFlowExecution.RunAsync<TResult>(context, flow => RunAsync(flow, input));
+        var rootSpanId = CallFlowExecution.ReadRootSpanId(context);
+        return CallFlowExecution.RunAsync<TResult>(context, flow =>
+        {
+            flow.RootSpanId = rootSpanId;
+            return RunAsync(flow, input);
+        });
     }
 }

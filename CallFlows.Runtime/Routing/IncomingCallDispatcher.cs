@@ -23,6 +23,13 @@ namespace CallFlows.Runtime.Routing;
 /// <param name="logger">The logger.</param>
 internal sealed class IncomingCallDispatcher(CallRouter router, IncomingCallAdmission admission, IncomingCallResponder responder, TimeProvider time, ILogger<IncomingCallDispatcher> logger)
 {
+    // Calls whose delivery this process is handling right now. The Azure Storage provider's duplicate-instance check
+    // (read, then write) is not atomic: two deliveries of one call scheduled at the same moment both pass it and start
+    // two executions of one instance, the second replacing the first while the first already received the call's
+    // events. Event Grid sends a concurrent duplicate when its delivery timed out while the webhook still worked (the
+    // answer on arrival makes the webhook slower), and it comes to the same app instance in the usual case.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _inFlight = new(StringComparer.Ordinal);
+
     /// <summary>Handles one webhook request.</summary>
     /// <param name="request">The HTTP request (POST delivery or OPTIONS handshake).</param>
     /// <param name="client">The durable client.</param>
@@ -102,6 +109,25 @@ internal sealed class IncomingCallDispatcher(CallRouter router, IncomingCallAdmi
     private async Task<CallDisposition> HandleCallAsync(DurableTaskClient client, IncomingCall incoming, string instanceId, CancellationToken cancellationToken)
     {
         using var scope = CallLogScope.Begin(logger, instanceId, serverCallId: incoming.ServerCallId, correlationId: incoming.CorrelationId);
+        if (!_inFlight.TryAdd(instanceId, 0))
+        {
+            // The delivery in progress answers Event Grid for the call: 2xx once scheduled, 5xx (so it is retried) if not.
+            Log.DuplicateIncomingCall(logger, instanceId, incoming.EventId);
+            return CallDisposition.Duplicate;
+        }
+
+        try
+        {
+            return await HandleFirstDeliveryAsync(client, incoming, instanceId, cancellationToken);
+        }
+        finally
+        {
+            _inFlight.TryRemove(instanceId, out _);
+        }
+    }
+
+    private async Task<CallDisposition> HandleFirstDeliveryAsync(DurableTaskClient client, IncomingCall incoming, string instanceId, CancellationToken cancellationToken)
+    {
         using var span = CallFlowsTelemetry.StartCallSpan("CallFlows.IncomingCall", ActivityKind.Server, instanceId);
         // A redelivery of a call already started is recognised before admission, so it is never rejected as busy.
         if (await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is not null)
@@ -132,7 +158,8 @@ internal sealed class IncomingCallDispatcher(CallRouter router, IncomingCallAdmi
             }
 
             var answerOnArrival = decision.AnswerOnArrival && !string.IsNullOrEmpty(incoming.IncomingCallContext);
-            if (!await StartOnceAsync(client, instanceId, decision, decision.ToInput(incoming, answerOnArrival ? sentAt : null), cancellationToken))
+            var rootSpanId = span?.SpanId.ToHexString();
+            if (!await StartOnceAsync(client, instanceId, decision, decision.ToInput(incoming, answerOnArrival ? sentAt : null, rootSpanId), cancellationToken))
             {
                 Log.DuplicateIncomingCall(logger, instanceId, incoming.EventId);
                 span?.SetTag("callflows.duplicate", true);
@@ -143,7 +170,7 @@ internal sealed class IncomingCallDispatcher(CallRouter router, IncomingCallAdmi
             if (answerOnArrival)
             {
                 // After the flow is durably scheduled, so its callbacks find it; a failure here leaves the answer to the flow.
-                await responder.AnswerOnArrivalAsync(instanceId, incoming, sentAt, cancellationToken);
+                await responder.AnswerOnArrivalAsync(instanceId, incoming, sentAt, rootSpanId, cancellationToken);
             }
 
             return CallDisposition.Started;

@@ -22,11 +22,12 @@ internal sealed class IncomingCallResponder(CallAutomationClient client, IOption
     /// <param name="instanceId">The flow's instance id.</param>
     /// <param name="incomingCall">The call.</param>
     /// <param name="answeredAt">The answer's first-sent time, as written into the flow's input.</param>
+    /// <param name="rootSpanId">The call's root span id, as written into the flow's input (the callback URL carries it).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>True when ACS accepted the answer.</returns>
-    public async Task<bool> AnswerOnArrivalAsync(string instanceId, IncomingCall incomingCall, DateTimeOffset answeredAt, CancellationToken cancellationToken)
+    public async Task<bool> AnswerOnArrivalAsync(string instanceId, IncomingCall incomingCall, DateTimeOffset answeredAt, string? rootSpanId, CancellationToken cancellationToken)
     {
-        var identity = CallActionIdentity.ForAnswerOnArrival(instanceId, answeredAt);
+        var identity = CallActionIdentity.ForAnswerOnArrival(instanceId, answeredAt, rootSpanId);
         var request = AnswerCallAction.Request(new AnswerCallInput(instanceId, identity, incomingCall.IncomingCallContext!), options.Value);
         try
         {

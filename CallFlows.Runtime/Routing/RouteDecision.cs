@@ -18,6 +18,8 @@ internal sealed record RouteDecision(RouteAction Action, string FlowName, string
     /// <summary>Builds the orchestration input for a call.</summary>
     /// <param name="incomingCall">The call.</param>
     /// <param name="answeredOnArrivalAt">When the webhook answers the call (the answer's <c>Repeatability-First-Sent</c>), if it does.</param>
+    /// <param name="rootSpanId">The webhook span's id, the root of the call's trace, if traced.</param>
     /// <returns>The input (the settings are written with their runtime type).</returns>
-    public InboundFlowInput<object> ToInput(IncomingCall incomingCall, DateTimeOffset? answeredOnArrivalAt = null) => new(incomingCall, Route, Settings, answeredOnArrivalAt);
+    public InboundFlowInput<object> ToInput(IncomingCall incomingCall, DateTimeOffset? answeredOnArrivalAt = null, string? rootSpanId = null) =>
+        new(incomingCall, Route, Settings, answeredOnArrivalAt, rootSpanId);
 }

@@ -42,8 +42,9 @@ internal static class CallFlowsTelemetry
     /// <param name="name">The span name.</param>
     /// <param name="kind">The span kind.</param>
     /// <param name="instanceId">The call's instance id.</param>
+    /// <param name="rootSpanId">The call's root span id when known (see <see cref="CallTraceContext"/>): the span's parent.</param>
     /// <returns>The started span, or null when nobody listens.</returns>
-    public static Activity? StartCallSpan(string name, ActivityKind kind, string? instanceId)
+    public static Activity? StartCallSpan(string name, ActivityKind kind, string? instanceId, string? rootSpanId = null)
     {
         if (!Source.HasListeners())
         {
@@ -55,7 +56,7 @@ internal static class CallFlowsTelemetry
         // link. The change of Activity.Current stays inside the calling async method.
         var ambient = Activity.Current;
         Activity.Current = null;
-        var activity = Source.StartActivity(name, kind, CallTraceContext.ForInstance(instanceId),
+        var activity = Source.StartActivity(name, kind, CallTraceContext.ForCall(instanceId, rootSpanId),
             links: ambient is null ? null : [new ActivityLink(ambient.Context)]);
         if (activity is null)
         {

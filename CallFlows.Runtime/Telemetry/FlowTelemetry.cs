@@ -33,7 +33,8 @@ internal static class FlowTelemetry
     /// <param name="outcome">The outcome's result name.</param>
     /// <param name="succeeded">Whether the outcome is a success.</param>
     /// <param name="description">The outcome's sentence.</param>
-    public static void Ended(TaskOrchestrationContext context, DateTime startedAt, string outcome, bool succeeded, string description)
+    /// <param name="rootSpanId">The call's root span id, the flow span's parent; null when the call was not traced from its start.</param>
+    public static void Ended(TaskOrchestrationContext context, DateTime startedAt, string outcome, bool succeeded, string description, string? rootSpanId)
     {
         if (context.IsReplaying)
         {
@@ -45,7 +46,7 @@ internal static class FlowTelemetry
             new KeyValuePair<string, object?>(CallFlowsTags.Succeeded, succeeded));
         CallFlowsTelemetry.ActiveCalls.Add(-1, flow);
 
-        using var activity = CallFlowsTelemetry.StartCallSpan("CallFlows.Flow " + context.Name.Name, ActivityKind.Internal, context.InstanceId);
+        using var activity = CallFlowsTelemetry.StartCallSpan("CallFlows.Flow " + context.Name.Name, ActivityKind.Internal, context.InstanceId, rootSpanId);
         if (activity is null)
         {
             return;

@@ -79,11 +79,11 @@ public sealed class CallActionIdentityTests
     {
         var answeredAt = new DateTimeOffset(2026, 11, 30, 18, 0, 7, TimeSpan.Zero);
 
-        var webhook = CallActionIdentity.ForAnswerOnArrival("incoming-abc", answeredAt);
-        var flowsFirstAction = CallActionIdentity.Create("incoming-abc", 1, CallActionNames.AnswerCall, answeredAt.UtcDateTime);
+        var webhook = CallActionIdentity.ForAnswerOnArrival("incoming-abc", answeredAt, "00f067aa0ba902b7");
+        var flowsFirstAction = CallActionIdentity.Create("incoming-abc", 1, CallActionNames.AnswerCall, answeredAt.UtcDateTime) with { RootSpanId = "00f067aa0ba902b7" };
 
-        webhook.Should().Be(flowsFirstAction);
+        webhook.Should().Be(flowsFirstAction, "the same request, callback URL (root span id) included");
         webhook.RepeatabilityFirstSent.Should().Be(answeredAt);
-        CallActionIdentity.ForAnswerOnArrival("incoming-abd", answeredAt).RepeatabilityRequestId.Should().NotBe(webhook.RepeatabilityRequestId);
+        CallActionIdentity.ForAnswerOnArrival("incoming-abd", answeredAt, null).RepeatabilityRequestId.Should().NotBe(webhook.RepeatabilityRequestId);
     }
 }

@@ -8,6 +8,8 @@ using CallFlows.Functions.Flows;
 using CallFlows.LocalHost.App;
 using CallFlows.LocalHost.Azurite;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 
 namespace CallFlows.Tests.Resilience;
@@ -22,6 +24,7 @@ public sealed class EventDeliveryFaultTests(ITestOutputHelper output)
     [Fact]
     public async Task ShippedFlows_EveryCallbackDuplicatedReorderedDelayedAndIncomingCallsRedelivered_SameOutcomesOneOrchestrationPerCall()
     {
+        var logs = new LogCapture();
         await using AzuriteServer azurite = await AzuriteServer.StartOrReuseAsync(
             new AzuriteOptions { BlobPort = 0, QueuePort = 0, TablePort = 0, InMemoryPersistence = true });
         await using CallFlowsLocalApp app = await CallFlowsLocalApp.StartAsync(new CallFlowsLocalAppOptions
@@ -29,6 +32,8 @@ public sealed class EventDeliveryFaultTests(ITestOutputHelper output)
             StorageConnectionString = azurite.ConnectionString,
             TaskHubName = "faults" + Guid.NewGuid().ToString("N")[..10],
             DeleteTaskHubOnStop = true,
+            MinimumLogLevel = LogLevel.Information,
+            ConfigureServices = (services, _) => services.AddSingleton<ILoggerProvider>(logs),
         });
         AcsEmulator emulator = app.Emulator!;
 
@@ -98,6 +103,23 @@ public sealed class EventDeliveryFaultTests(ITestOutputHelper output)
         for (int i = 0; i < clean.Count; i++)
         {
             output.WriteLine($"{clean[i].Scenario.Title}: clean {Describe(clean[i])} | faulty {Describe(faulty[i])}");
+            if (Describe(clean[i]) != Describe(faulty[i]))
+            {
+                // What the flow saw, what the emulator delivered for its call and what the host logged about it.
+                output.WriteLine(JsonSerializer.Serialize(faulty[i].Status, JsonHttpResult.SerializerOptions));
+                string instanceId = faulty[i].InstanceId ?? "(none)";
+                string? callConnectionId = faulty[i].Status?.Status?.CallConnectionId;
+                foreach (DeliveryRecord delivery in emulator.EventLog.Entries.Where(d => d.TargetUri.AbsolutePath.Contains(instanceId, StringComparison.Ordinal)
+                    || (callConnectionId is not null && d.CallConnectionId == callConnectionId)))
+                {
+                    output.WriteLine($"  delivery {delivery.SentAt:HH:mm:ss.fff} {delivery.Name} attempt {delivery.Attempt} -> {delivery.Status} {delivery.Outcome}{(delivery.IsDuplicate ? " (duplicate)" : "")}");
+                }
+
+                foreach (LogCapture.CapturedLog line in logs.Lines.Where(l => l.Message.Contains(instanceId, StringComparison.Ordinal)))
+                {
+                    output.WriteLine($"  log {line.Level} {line.Category}: {line.Message}");
+                }
+            }
         }
 
         clean.Should().OnlyContain(r => r.Passed, "the baseline must end as each scenario expects");
