@@ -18,7 +18,11 @@ internal sealed class IncomingTestCall
             IncomingCallContext = "incoming-call-context-1",
         };
         var inputType = typeof(InboundFlowInput<>).MakeGenericType(settings.GetType());
-        Input = Activator.CreateInstance(inputType, incoming, route, settings, null)!;
+        // Every constructor parameter, the optional ones (answered on arrival, root span id) as their defaults:
+        // reflection does not fill optional parameters.
+        var constructor = inputType.GetConstructors().Single();
+        object?[] arguments = [incoming, route, settings, .. constructor.GetParameters().Skip(3).Select(p => p.DefaultValue is DBNull ? null : p.DefaultValue)];
+        Input = constructor.Invoke(arguments);
     }
 
     /// <summary>The <see cref="InboundFlowInput{TSettings}"/>.</summary>
