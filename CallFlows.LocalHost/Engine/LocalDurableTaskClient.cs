@@ -56,7 +56,7 @@ internal sealed class LocalDurableTaskClient(string name, IOrchestrationServiceC
         cancellation.ThrowIfCancellationRequested();
         if (client is not AzureStorageOrchestrationService storage)
         {
-            throw new NotImplementedException("Rewind is supported by the Azure Storage engine only.");
+            throw new NotSupportedException("Rewind is supported by the Azure Storage engine only.");
         }
 
         OrchestrationMetadata? metadata = await this.GetInstancesAsync(instanceId, false, cancellation)

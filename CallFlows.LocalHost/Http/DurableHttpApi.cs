@@ -263,7 +263,7 @@ internal static class DurableHttpApi
         {
             await client.RewindInstanceAsync(instanceId, reason ?? string.Empty, context.RequestAborted);
         }
-        catch (NotImplementedException ex)
+        catch (NotSupportedException ex)
         {
             return Error(context, StatusCodes.Status501NotImplemented, ex.Message);
         }

@@ -65,7 +65,7 @@ internal sealed class CallViewReader(TimeProvider timeProvider, ILogger<CallView
         {
             history = await client.GetOrchestrationHistoryAsync(instanceId, cancellationToken);
         }
-        catch (Exception exception) when (exception is NotSupportedException or NotImplementedException or InvalidOperationException
+        catch (Exception exception) when (exception is NotSupportedException or InvalidOperationException
             or Grpc.Core.RpcException { StatusCode: Grpc.Core.StatusCode.Unimplemented })
         {
             ViewerLog.HistoryUnavailable(logger, instanceId, exception.Message);
