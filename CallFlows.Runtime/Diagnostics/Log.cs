@@ -103,6 +103,12 @@ internal static partial class Log
     public static void CallbackRaised(ILogger logger, string instanceId, string eventType, string eventId, string? operationContext) =>
         CallbackRaisedText(logger, instanceId, eventType, eventId, Context(operationContext));
 
+    [LoggerMessage(4007, LogLevel.Warning, "Callback with {Count} event(s) for {InstanceId}: the flow had not started after {Seconds} s; raised anyway (the engine may discard events that reach an instance before its start)")]
+    public static partial void CallbackBeforeFlowStarted(ILogger logger, string instanceId, int count, double seconds);
+
+    [LoggerMessage(4008, LogLevel.Debug, "Callback with {Count} event(s) for {InstanceId} waited {Milliseconds} ms for the flow's first step before it was raised")]
+    public static partial void CallbackWaitedForFlowStart(ILogger logger, string instanceId, int count, double milliseconds);
+
     [LoggerMessage(4006, LogLevel.Debug, "Callback {EventType} ({EventId}, {OperationContext}) raised into {InstanceId}")]
     private static partial void CallbackRaisedText(ILogger logger, string instanceId, string eventType, string eventId, string operationContext);
 

@@ -16,13 +16,21 @@ namespace CallFlows.Runtime.Hosting;
 /// <param name="validator">The callback token validator.</param>
 /// <param name="options">The app settings (callback URL signing keys).</param>
 /// <param name="stranded">Ends calls whose instance no longer runs.</param>
+/// <param name="timeProvider">The clock of the wait for a flow that has not started yet.</param>
 /// <param name="logger">The logger.</param>
 internal sealed class CallbackDispatcher(
     CallbackTokenValidator validator,
     Microsoft.Extensions.Options.IOptions<CallFlowsOptions> options,
     StrandedCallEnder stranded,
+    TimeProvider timeProvider,
     ILogger<CallbackDispatcher> logger)
 {
+    /// <summary>
+    /// How long a callback for a flow that has not run its first step yet (<c>Pending</c>) waits for it to start before
+    /// its events are raised anyway.
+    /// </summary>
+    internal static readonly TimeSpan PendingStartWait = TimeSpan.FromSeconds(10);
+
     /// <summary>Handles one callback request.</summary>
     /// <param name="request">The HTTP request.</param>
     /// <param name="instanceId">The instance from the route.</param>
@@ -75,6 +83,11 @@ internal sealed class CallbackDispatcher(
             return JsonHttpResult.Error(StatusCodes.Status404NotFound, $"No call flow instance '{instanceId}'.");
         }
 
+        if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Pending)
+        {
+            instance = await WaitUntilStartedAsync(client, instance, envelopes.Count, cancellationToken);
+        }
+
         if (instance.RuntimeStatus is OrchestrationRuntimeStatus.Terminated or OrchestrationRuntimeStatus.Failed)
         {
             await EndCallsOfEndedInstanceAsync(client, instance, envelopes, cancellationToken);
@@ -113,6 +126,34 @@ internal sealed class CallbackDispatcher(
         }
 
         return new JsonHttpResult(StatusCodes.Status200OK, new CallbackResponse(envelopes.Count, 0));
+    }
+
+    /// <summary>
+    /// Waits until a <c>Pending</c> instance has run its first step. The Azure Storage provider discards an event that
+    /// reaches an instance with no history unless the instance's start message is in the same batch ("No such instance"),
+    /// and the two can be split when the control queue's partition moves between app instances (scale-out, a crashed
+    /// instance's lease taken over): exactly when a call answered on arrival sends its <c>CallConnected</c> before the
+    /// flow's first step. Once the instance is <c>Running</c> its history exists and no event for it is discarded.
+    /// </summary>
+    private async Task<OrchestrationMetadata> WaitUntilStartedAsync(DurableTaskClient client, OrchestrationMetadata instance, int events, CancellationToken cancellationToken)
+    {
+        long start = timeProvider.GetTimestamp();
+        var delay = TimeSpan.FromMilliseconds(100);
+        while (instance.RuntimeStatus == OrchestrationRuntimeStatus.Pending)
+        {
+            if (timeProvider.GetElapsedTime(start) >= PendingStartWait)
+            {
+                Log.CallbackBeforeFlowStarted(logger, instance.InstanceId, events, PendingStartWait.TotalSeconds);
+                return instance;
+            }
+
+            await Task.Delay(delay, timeProvider, cancellationToken);
+            delay = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(1).Ticks, delay.Ticks * 2));
+            instance = await client.GetInstanceAsync(instance.InstanceId, getInputsAndOutputs: false, cancellationToken) ?? instance;
+        }
+
+        Log.CallbackWaitedForFlowStart(logger, instance.InstanceId, events, timeProvider.GetElapsedTime(start).TotalMilliseconds);
+        return instance;
     }
 
     /// <summary>

@@ -57,7 +57,7 @@ public static class AdmissionBurstRunner
         };
         string taskHub = "admission" + Guid.NewGuid().ToString("N")[..8];
         await using HostCluster cluster = await HostCluster.StartAsync(
-            options.Hosts, emulator.Endpoint, taskHub, azurite.ConnectionString, outputDirectory, environment, cancellationToken);
+            options.Hosts, emulator.Endpoint, taskHub, azurite.ConnectionString, outputDirectory, environment, null, cancellationToken);
         Say($"{options.Hosts} hosts behind {cluster.Address}; per host MaxStartsPerSecond {options.MaxStartsPerSecond}, MaxBurst {options.MaxBurst}");
 
         cluster.Balancer!.PinnedBackend = 0;

@@ -30,6 +30,9 @@ public sealed class ChaosOptions
     /// <summary>Where host logs go (one file per host run). Default <see langword="null"/>: a new temporary folder.</summary>
     public string? OutputDirectory { get; set; }
 
+    /// <summary>The host processes' minimum log level (their logs go to <see cref="OutputDirectory"/>). Default Warning.</summary>
+    public string HostLogLevel { get; set; } = "Warning";
+
     /// <summary>Write progress lines (kills, restarts, placements). Default <see langword="true"/>.</summary>
     public bool Verbose { get; set; } = true;
 }

@@ -64,7 +64,7 @@ public static class ChaosRunner
         string resourceId = emulator.ResourceId.ToString();
         string taskHub = "chaos" + options.Seed.ToString(CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..8];
         await using HostCluster cluster = await HostCluster.StartAsync(
-            options.Hosts, emulator.Endpoint, taskHub, azurite.ConnectionString, outputDirectory, null, cancellationToken);
+            options.Hosts, emulator.Endpoint, taskHub, azurite.ConnectionString, outputDirectory, null, options.HostLogLevel, cancellationToken);
 
         // A host registers its webhook with the emulator just after it starts answering its readiness probe: a call
         // placed before that would never be delivered to anyone.

@@ -48,6 +48,9 @@ public sealed class HostCluster : IAsyncDisposable
     /// <summary>Gets the address the app is reached at: the balancer's, or the single host's.</summary>
     public Uri Address => this.Balancer?.Address ?? this.hosts[0].BaseAddress;
 
+    /// <summary>Gets or sets the hosts' minimum log level (for processes started from now on). Default <see langword="null"/>: Warning.</summary>
+    public string? LogLevel { get; set; }
+
     /// <summary>Gets the number of host slots.</summary>
     public int Count => this.hosts.Length;
 
@@ -63,11 +66,12 @@ public sealed class HostCluster : IAsyncDisposable
     /// <param name="storage">The storage connection string.</param>
     /// <param name="outputDirectory">Where the host logs go (<c>host{slot}-{run}.log</c>).</param>
     /// <param name="environment">Extra environment variables of every host (app settings with <c>__</c>).</param>
+    /// <param name="logLevel">The hosts' minimum log level; <see langword="null"/>: Warning.</param>
     /// <param name="cancellationToken">Cancels start-up.</param>
     /// <returns>The running cluster.</returns>
     public static async Task<HostCluster> StartAsync(
         int count, Uri emulator, string taskHub, string storage, string outputDirectory,
-        IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<string, string>? environment = null, string? logLevel = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         var distinct = new HashSet<int>();
@@ -80,7 +84,7 @@ public sealed class HostCluster : IAsyncDisposable
         LoopbackBalancer? balancer = count > 1
             ? await LoopbackBalancer.StartAsync([.. ports.Select(p => new Uri($"http://127.0.0.1:{p.ToString(CultureInfo.InvariantCulture)}/"))], cancellationToken)
             : null;
-        var cluster = new HostCluster(emulator, taskHub, storage, outputDirectory, environment, ports, balancer);
+        var cluster = new HostCluster(emulator, taskHub, storage, outputDirectory, environment, ports, balancer) { LogLevel = logLevel };
         try
         {
             cluster.hosts[0] = await cluster.StartSlotAsync(0, cancellationToken);
@@ -166,7 +170,7 @@ public sealed class HostCluster : IAsyncDisposable
     {
         string log = Path.Combine(this.outputDirectory, string.Create(CultureInfo.InvariantCulture, $"host{slot}-{this.runs[slot]++}.log"));
         HostProcess host = await HostProcess.StartAsync(
-            this.emulator, this.ports[slot], this.taskHub, this.storage, log, this.environment, this.Balancer?.Address, cancellationToken);
+            this.emulator, this.ports[slot], this.taskHub, this.storage, log, this.environment, this.Balancer?.Address, this.LogLevel, cancellationToken);
         lock (this.processIds[slot])
         {
             this.processIds[slot].Add(host.ProcessId);

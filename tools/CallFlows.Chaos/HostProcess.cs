@@ -18,13 +18,14 @@ public sealed class HostProcess : IAsyncDisposable
     {
         this.process = process;
         this.BaseAddress = baseAddress;
+        this.ProcessId = process.Id;
     }
 
     /// <summary>Gets the app's base address.</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>Gets the process id.</summary>
-    public int ProcessId => this.process.Id;
+    /// <summary>Gets the process id (still known after the process is gone).</summary>
+    public int ProcessId { get; }
 
     /// <summary>Gets a value indicating whether the process has exited.</summary>
     public bool HasExited => this.process.HasExited;
@@ -37,12 +38,13 @@ public sealed class HostProcess : IAsyncDisposable
     /// <param name="logPath">Where the process's output goes.</param>
     /// <param name="environment">Extra environment variables (app settings with <c>__</c>).</param>
     /// <param name="publicUrl">The balancer in front of several hosts (callbacks and the webhook go there); <see langword="null"/>: the host's own address.</param>
+    /// <param name="logLevel">The host's minimum log level; <see langword="null"/>: Warning.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The running host.</returns>
     /// <exception cref="InvalidOperationException">The process exited before it was ready.</exception>
     public static async Task<HostProcess> StartAsync(
         Uri emulator, int port, string taskHub, string storage, string logPath,
-        IReadOnlyDictionary<string, string>? environment = null, Uri? publicUrl = null, CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<string, string>? environment = null, Uri? publicUrl = null, string? logLevel = null, CancellationToken cancellationToken = default)
     {
         var options = new ChildProcessOptions { LogPath = logPath, MaxLinesKept = 200 };
         foreach ((string key, string value) in environment ?? new Dictionary<string, string>())
@@ -58,7 +60,7 @@ public sealed class HostProcess : IAsyncDisposable
                 "--port", port.ToString(CultureInfo.InvariantCulture),
                 "--taskhub", taskHub,
                 "--storage", storage,
-                "--log-level", "Warning",
+                "--log-level", logLevel ?? "Warning",
                 .. publicUrl is null ? Array.Empty<string>() : ["--public-url", publicUrl.AbsoluteUri],
             ],
             options),

@@ -3,7 +3,7 @@ using CallFlows.Chaos;
 
 // dotnet run --project tools/CallFlows.Chaos -- --calls 100 --kills 6 --seed 1 [--hosts 3] [--window 60] [--drain 120] [--out DIR] [--quiet]
 // dotnet run --project tools/CallFlows.Chaos -- --admission-burst 45 [--hosts 3] [--rate 1] [--bucket 5] [--out DIR] [--quiet]
-const string Usage = "Usage: --calls N --kills K --seed S [--hosts H] [--window SECONDS] [--drain SECONDS] [--out DIR] [--quiet]\n"
+const string Usage = "Usage: --calls N --kills K --seed S [--hosts H] [--window SECONDS] [--drain SECONDS] [--out DIR] [--host-log-level Information] [--quiet]\n"
     + "   or: --admission-burst CALLS [--hosts H (2 or more, default 3)] [--rate PER_SECOND] [--bucket SIZE] [--out DIR] [--quiet]";
 var options = new ChaosOptions();
 var admission = new AdmissionBurstOptions();
@@ -21,6 +21,7 @@ for (int i = 0; i < args.Length; i++)
         case "--window": options.PlacementWindow = TimeSpan.FromSeconds(NextInt()); break;
         case "--drain": options.Drain = TimeSpan.FromSeconds(NextInt()); break;
         case "--out": options.OutputDirectory = admission.OutputDirectory = Next(); break;
+        case "--host-log-level": options.HostLogLevel = Next(); break;
         case "--quiet": options.Verbose = admission.Verbose = false; break;
         case "--admission-burst": admission.CallsPerBurst = NextInt(); admissionRun = true; break;
         case "--rate": admission.MaxStartsPerSecond = NextInt(); break;
