@@ -11,7 +11,8 @@ namespace CallFlows.Chaos;
 
 /// <summary>
 /// A small reverse proxy on loopback in front of several app hosts on one task hub, standing in for the Functions
-/// front end: each request goes to the next backend round-robin; a backend that refuses the connection (killed, not yet
+/// front end: each request goes to the next backend round-robin (one rotation each for Event Grid deliveries, callbacks
+/// and everything else, so deliveries are spread evenly whatever the callbacks do); a backend that refuses the connection (killed, not yet
 /// restarted) is skipped and the request goes to the next one (nothing was sent, so that is safe). A request whose
 /// connection breaks after it was sent is answered 502, as a real front end does; Event Grid and ACS retry it.
 /// </summary>
@@ -26,7 +27,7 @@ public sealed class LoopbackBalancer : IAsyncDisposable
     readonly HttpClient client;
     readonly Uri[] backends;
     readonly long[,] counts;
-    int next = -1;
+    readonly int[] next = [-1, -1, -1];
 
     LoopbackBalancer(WebApplication app, HttpClient client, Uri[] backends, Uri address)
     {
@@ -101,7 +102,7 @@ public sealed class LoopbackBalancer : IAsyncDisposable
             : request.Path.StartsWithSegments("/api/callbacks", StringComparison.OrdinalIgnoreCase) ? 1
             : 2;
 
-        int first = this.PinnedBackend ?? (int)((uint)Interlocked.Increment(ref this.next) % (uint)this.backends.Length);
+        int first = this.PinnedBackend ?? (int)((uint)Interlocked.Increment(ref this.next[kind]) % (uint)this.backends.Length);
         int attempts = this.PinnedBackend is null ? this.backends.Length : 1;
         for (int attempt = 0; attempt < attempts; attempt++)
         {
