@@ -17,4 +17,11 @@ public sealed record ChaosHostReport(
     long OrchestrationEpisodes,
     long OrchestrationInstances,
     long Activities,
-    BalancerBackendStats? Traffic);
+    BalancerBackendStats? Traffic)
+{
+    /// <summary>Gets how many times the slot's counters were read.</summary>
+    public long Readings { get; init; }
+
+    /// <summary>Gets how many reads got no answer (process killed or restarting, or busy past the read's timeout).</summary>
+    public long MissedReadings { get; init; }
+}

@@ -61,11 +61,11 @@ public sealed record ChaosReport(
         {
             text.AppendLine();
             text.AppendLine("By host (a killed process counts until its last reading, at most a second before the kill):");
-            text.AppendLine("  host  processes (pid)        kills  calls started  orchestration episodes  instances executed  activities  deliveries  callbacks  refused");
+            text.AppendLine("  host  processes (pid)        kills  calls started  orchestration episodes  instances executed  activities  deliveries  callbacks  refused  readings (missed)");
             foreach (ChaosHostReport host in this.Hosts)
             {
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"  {host.Slot,4}  {string.Join(" ", host.ProcessIds),-22} {host.Kills,5}  {host.CallsStarted,13}  {host.OrchestrationEpisodes,22}  {host.OrchestrationInstances,18}  {host.Activities,10}  {Count(host.Traffic?.IncomingCallDeliveries),10}  {Count(host.Traffic?.Callbacks),9}  {Count(host.Traffic?.Refused),7}");
+                    $"  {host.Slot,4}  {string.Join(" ", host.ProcessIds),-22} {host.Kills,5}  {host.CallsStarted,13}  {host.OrchestrationEpisodes,22}  {host.OrchestrationInstances,18}  {host.Activities,10}  {Count(host.Traffic?.IncomingCallDeliveries),10}  {Count(host.Traffic?.Callbacks),9}  {Count(host.Traffic?.Refused),7}  {host.Readings} ({host.MissedReadings})");
             }
         }
 

@@ -80,7 +80,7 @@ public static class ChaosRunner
         var restartTimes = new List<TimeSpan>();
         using var http = new HttpClient { BaseAddress = cluster.Address, Timeout = TimeSpan.FromSeconds(10) };
         using var stopPolling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task poller = PollWorkAsync(cluster, stopPolling.Token);
+        Task poller = cluster.RunPollingAsync(stopPolling.Token);
         try
         {
             // The plan is fixed by the seed before anything runs: scenario order, placement moments and kill moments.
@@ -209,23 +209,6 @@ public static class ChaosRunner
         {
             await stopPolling.CancelAsync();
             await poller;
-        }
-    }
-
-    static async Task PollWorkAsync(HostCluster cluster, CancellationToken cancellationToken)
-    {
-        // Every second: a killed process's counters are then at most a second old (and read again just before the kill).
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
-            {
-                await cluster.PollWorkAsync(cancellationToken);
-                await Task.Delay(1000, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
         }
     }
 

@@ -26,6 +26,9 @@ public sealed class HostCluster : IAsyncDisposable
     readonly int[] kills;
     readonly List<int>[] processIds;
     readonly ConcurrentDictionary<int, (int Slot, HostWork Work)> lastWork = new();
+    readonly long[] readings;
+    readonly long[] missedReadings;
+    static readonly TimeSpan LongPoll = TimeSpan.FromSeconds(20);
 
     HostCluster(Uri emulator, string taskHub, string storage, string outputDirectory, IReadOnlyDictionary<string, string>? environment, int[] ports, LoopbackBalancer? balancer)
     {
@@ -40,6 +43,8 @@ public sealed class HostCluster : IAsyncDisposable
         this.runs = new int[ports.Length];
         this.kills = new int[ports.Length];
         this.processIds = [.. ports.Select(_ => new List<int>())];
+        this.readings = new long[ports.Length];
+        this.missedReadings = new long[ports.Length];
     }
 
     /// <summary>Gets the balancer in front of the hosts (<see langword="null"/> with a single host).</summary>
@@ -103,7 +108,30 @@ public sealed class HostCluster : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the polls.</param>
     /// <returns>A task that completes when every host answered or failed to.</returns>
     public Task PollWorkAsync(CancellationToken cancellationToken = default) =>
-        Task.WhenAll(Enumerable.Range(0, this.hosts.Length).Select(slot => this.PollAsync(slot, this.hosts[slot], cancellationToken)));
+        Task.WhenAll(Enumerable.Range(0, this.hosts.Length).Select(slot => this.PollAsync(slot, this.hosts[slot], LongPoll, cancellationToken)));
+
+    /// <summary>
+    /// Polls each host's counters every second until cancelled, one loop per slot so a busy host does not hold up the
+    /// others' readings; a killed process keeps its last reading (and is read once more just before the kill).
+    /// </summary>
+    /// <param name="cancellationToken">Stops the polling.</param>
+    /// <returns>A task that completes when the polling stopped.</returns>
+    public Task RunPollingAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(Enumerable.Range(0, this.hosts.Length).Select(async slot =>
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await this.PollAsync(slot, this.hosts[slot], LongPoll, cancellationToken);
+                    await Task.Delay(1000, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }));
 
     /// <summary>Reads the victim's counters, SIGKILLs it and starts a new process in its slot.</summary>
     /// <param name="slot">The victim's slot.</param>
@@ -112,7 +140,7 @@ public sealed class HostCluster : IAsyncDisposable
     public async Task<(int Killed, int Restarted, TimeSpan Down)> KillAndRestartAsync(int slot, CancellationToken cancellationToken = default)
     {
         HostProcess victim = this.hosts[slot];
-        await this.PollAsync(slot, victim, cancellationToken);
+        await this.PollAsync(slot, victim, TimeSpan.FromSeconds(3), cancellationToken);
         var down = Stopwatch.StartNew();
         await victim.KillAsync();
         this.kills[slot]++;
@@ -137,7 +165,11 @@ public sealed class HostCluster : IAsyncDisposable
                 works.Sum(w => w.OrchestrationEpisodes),
                 works.Sum(w => (long)w.OrchestrationInstances),
                 works.Sum(w => w.Activities),
-                traffic?[slot]);
+                traffic?[slot])
+            {
+                Readings = Interlocked.Read(ref this.readings[slot]),
+                MissedReadings = Interlocked.Read(ref this.missedReadings[slot]),
+            };
         })];
     }
 
@@ -158,11 +190,18 @@ public sealed class HostCluster : IAsyncDisposable
         }
     }
 
-    async Task PollAsync(int slot, HostProcess host, CancellationToken cancellationToken)
+    async Task PollAsync(int slot, HostProcess host, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        if (await host.TryGetWorkAsync(cancellationToken) is { } work)
+        if (await host.TryGetWorkAsync(timeout, cancellationToken) is { } work)
         {
-            this.lastWork[host.ProcessId] = (slot, work);
+            // Counters only grow: a slow answer that arrives after a newer one must not replace it.
+            this.lastWork.AddOrUpdate(host.ProcessId, (slot, work), (_, old) => work.OrchestrationEpisodes >= old.Work.OrchestrationEpisodes
+                && work.InstancesCreated >= old.Work.InstancesCreated ? (slot, work) : old);
+            Interlocked.Increment(ref this.readings[slot]);
+        }
+        else
+        {
+            Interlocked.Increment(ref this.missedReadings[slot]);
         }
     }
 

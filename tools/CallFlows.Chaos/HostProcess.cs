@@ -82,16 +82,18 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Reads what the process did in the task hub so far (<c>GET /admin/host/work</c>).</summary>
+    /// <param name="timeout">How long the process may take to answer (a busy host on a loaded machine can take seconds).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The counters, or <see langword="null"/> when the process does not answer (killed, busy past 5 s).</returns>
-    public async Task<HostWork?> TryGetWorkAsync(CancellationToken cancellationToken = default)
+    /// <returns>The counters, or <see langword="null"/> when the process does not answer in time (killed, busy).</returns>
+    public async Task<HostWork?> TryGetWorkAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        using var http = new HttpClient { BaseAddress = this.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        using var http = new HttpClient { BaseAddress = this.BaseAddress, Timeout = timeout };
         try
         {
             return await http.GetFromJsonAsync<HostWork>("admin/host/work", Json, cancellationToken);
         }
-        catch (Exception ex) when (ex is HttpRequestException or System.Text.Json.JsonException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is HttpRequestException or IOException or System.Text.Json.JsonException
+            || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return null;
         }
