@@ -12,8 +12,9 @@ namespace CallFlows.Chaos;
 
 /// <summary>
 /// A chaos run: Azurite and the ACS emulator in this process, the CallFlows app as a separate
-/// <c>CallFlows.LocalHost start</c> process on them; calls of every shipped flow are placed over a window while the host
-/// process is SIGKILLed at seeded random moments and restarted (same port, task hub and storage). The emulator keeps
+/// <c>CallFlows.LocalHost start</c> process on them (or <see cref="ChaosOptions.Hosts"/> processes on one task hub behind a
+/// <see cref="LoopbackBalancer"/>, see <see cref="HostCluster"/>); calls of every shipped flow are placed over a window
+/// while a host process is SIGKILLed at seeded random moments and restarted (same port, task hub and storage). The emulator keeps
 /// retrying callbacks and Event Grid deliveries while the host is down (retry windows of about a minute, longer than a
 /// restart plus partition lease takeover). At the end every call is classified and the request log is searched for
 /// actions performed twice.
