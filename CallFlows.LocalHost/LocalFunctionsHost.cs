@@ -173,7 +173,9 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => o.JsonSerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
             services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
             services.AddSingleton(sp => engine!);
-            services.AddSingleton<DurableTaskClient>(sp => new LocalDurableTaskClient("default", engine!.Client, dataConverter, supportsHistory: engine.Settings is not null));
+            services.AddSingleton<LocalWorkCounters>();
+            services.AddSingleton<DurableTaskClient>(sp => new LocalDurableTaskClient(
+                "default", engine!.Client, dataConverter, supportsHistory: engine.Settings is not null, sp.GetRequiredService<LocalWorkCounters>()));
             services.AddDurableTaskWorker(b =>
             {
                 b.AddTasks(registry =>

@@ -72,8 +72,11 @@ public sealed class CallFlowsLocalApp : IAsyncDisposable
     /// <summary>Gets the emulator's OpenID configuration URL (where the app finds the callback signing keys).</summary>
     public Uri OpenIdConfigurationUri { get; }
 
-    /// <summary>Gets the Event Grid webhook of the app (<c>{BaseAddress}api/incoming-call</c>).</summary>
-    public Uri IncomingCallWebhook => new(this.BaseAddress, "api/incoming-call");
+    /// <summary>Gets the address ACS and Event Grid reach the app at: <see cref="CallFlowsLocalAppOptions.PublicBaseAddress"/>, else <see cref="BaseAddress"/>.</summary>
+    public Uri PublicBaseAddress { get; private init; } = null!;
+
+    /// <summary>Gets the Event Grid webhook of the app (<c>{PublicBaseAddress}api/incoming-call</c>).</summary>
+    public Uri IncomingCallWebhook => new(this.PublicBaseAddress, "api/incoming-call");
 
     /// <summary>Starts the emulator (unless external) and the app, and registers the webhook.</summary>
     /// <param name="options">What to start; <see langword="null"/> for the defaults (in-process emulator, Azurite, demo routing).</param>
@@ -149,7 +152,7 @@ public sealed class CallFlowsLocalApp : IAsyncDisposable
                     options.ConfigureServices?.Invoke(services, configuration);
                 },
             };
-            hostOptions.Configuration["CallFlows:CallbackBaseUrl"] = baseUrl.AbsoluteUri.TrimEnd('/');
+            hostOptions.Configuration["CallFlows:CallbackBaseUrl"] = (options.PublicBaseAddress ?? baseUrl).AbsoluteUri.TrimEnd('/');
             hostOptions.Configuration["CallFlows:Acs:ConnectionString"] = connection.ConnectionString;
             hostOptions.Configuration["CallFlows:Acs:ResourceId"] = connection.ResourceId;
             hostOptions.Configuration["CallFlows:CallbackAuth:ValidateTokens"] = "true";
@@ -170,6 +173,7 @@ public sealed class CallFlowsLocalApp : IAsyncDisposable
             int ruleCount = host.Services.GetRequiredService<IOptions<CallFlowsOptions>>().Value.Routing.Rules.Count;
             var app = new CallFlowsLocalApp(emulator, ownsEmulator: emulator is not null, host, connection, options.HttpClientTimeout)
             {
+                PublicBaseAddress = options.PublicBaseAddress ?? host.BaseAddress,
                 RoutingDescription = string.Create(CultureInfo.InvariantCulture, $"{ruleCount} rule(s) from {routingSource}"),
             };
             if (options.RegisterEventGridWebhook)

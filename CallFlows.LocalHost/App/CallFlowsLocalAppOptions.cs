@@ -31,6 +31,13 @@ public sealed class CallFlowsLocalAppOptions
     /// <summary>HTTP port of the local host on 127.0.0.1. Default 0: a free port chosen before start (the callback base URL needs it).</summary>
     public int HttpPort { get; set; }
 
+    /// <summary>
+    /// The address ACS and Event Grid reach the app at when it is not the host's own: a load balancer or reverse proxy in
+    /// front of several hosts on one task hub, or a tunnel. The callback base URL and the registered Event Grid webhook
+    /// use it. Default <see langword="null"/>: the host's own address.
+    /// </summary>
+    public Uri? PublicBaseAddress { get; set; }
+
     /// <summary>Task hub name. Default <see langword="null"/>: host.json <c>hubName</c> (<c>CallFlows</c>). Tests use unique names.</summary>
     public string? TaskHubName { get; set; }
 

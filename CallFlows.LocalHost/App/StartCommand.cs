@@ -18,7 +18,7 @@ public sealed partial class StartCommand : ICliCommand
 
     /// <inheritdoc/>
     public string Usage =>
-        "[--port 7071] [--emulator-port 5050 | --emulator URL] [--taskhub NAME] [--storage CONNECTION_STRING] [--worker-id ID] " +
+        "[--port 7071] [--emulator-port 5050 | --emulator URL] [--public-url URL] [--taskhub NAME] [--storage CONNECTION_STRING] [--worker-id ID] " +
         "[--in-memory] [--engine-defaults] [--log-level Information] [--trace-console]";
 
     /// <inheritdoc/>
@@ -38,6 +38,14 @@ public sealed partial class StartCommand : ICliCommand
             TraceConsole = arguments.HasFlag("trace-console"),
         };
         options.Emulator.Port = arguments.GetInt32("emulator-port", 5050);
+        if (arguments.GetString("public-url") is { } publicUrl)
+        {
+            // Several hosts on one task hub behind one balancer: callbacks and the Event Grid webhook use its address.
+            options.PublicBaseAddress = Uri.TryCreate(publicUrl.EndsWith('/') ? publicUrl : publicUrl + "/", UriKind.Absolute, out Uri? uri) && uri.Scheme is "http" or "https"
+                ? uri
+                : throw new CliUsageException($"--public-url must be an absolute http(s) URL, not '{publicUrl}'.");
+        }
+
         if (external is not null)
         {
             options.ExternalEmulator = Uri.TryCreate(external, UriKind.Absolute, out Uri? uri) && uri.Scheme is "http" or "https"
@@ -118,10 +126,11 @@ public sealed partial class StartCommand : ICliCommand
     {
         string e = app.EmulatorEndpoint.AbsoluteUri.TrimEnd('/');
         string a = app.BaseAddress.AbsoluteUri.TrimEnd('/');
-        var lines = new[]
+        var lines = new string?[]
         {
             "CallFlows is running.",
             $"  app                 {a}   (task hub '{app.Host.TaskHubName}', worker {app.Host.WorkerId})",
+            app.PublicBaseAddress == app.BaseAddress ? null : $"  public address      {app.PublicBaseAddress.AbsoluteUri.TrimEnd('/')}   (callbacks and the webhook go there)",
             $"  incoming-call hook  {app.IncomingCallWebhook} (registered with the emulator's Event Grid)",
             $"  ACS emulator        {e}" + (app.Emulator is null ? " (external)" : string.Empty),
             $"  connection string   {app.EmulatorConnectionString}",
@@ -148,7 +157,7 @@ public sealed partial class StartCommand : ICliCommand
             $"  curl -s {e}/emulator/calls   |   {e}/emulator/requests   |   {e}/emulator/events",
             "Ctrl+C to stop.",
         };
-        foreach (string line in lines)
+        foreach (string line in lines.OfType<string>())
         {
             Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));
         }

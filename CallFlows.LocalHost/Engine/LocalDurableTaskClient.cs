@@ -15,7 +15,8 @@ namespace CallFlows.LocalHost.Engine;
 /// A <see cref="DurableTaskClient"/> over DurableTask.Core's <see cref="IOrchestrationServiceClient"/>: the same
 /// client type the app's HTTP functions get from <c>[DurableClient]</c> in Azure, talking to the local task hub.
 /// </summary>
-internal sealed class LocalDurableTaskClient(string name, IOrchestrationServiceClient client, DataConverter dataConverter, bool supportsHistory)
+internal sealed class LocalDurableTaskClient(
+    string name, IOrchestrationServiceClient client, DataConverter dataConverter, bool supportsHistory, LocalWorkCounters? counters = null)
     : DurableTaskClient(name)
 {
     static readonly TimeSpan MaxPollInterval = TimeSpan.FromMilliseconds(500);
@@ -273,6 +274,7 @@ internal sealed class LocalDurableTaskClient(string name, IOrchestrationServiceC
             : [CoreStatus.Pending, CoreStatus.Running];
 
         await client.CreateTaskOrchestrationAsync(message, dedupe);
+        counters?.InstanceCreated();
         return instanceId;
     }
 

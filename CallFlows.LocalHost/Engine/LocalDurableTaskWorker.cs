@@ -55,8 +55,14 @@ internal sealed class LocalDurableTaskWorker : DurableTaskWorker
             ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
         };
 
+        LocalWorkCounters counters = this.services.GetRequiredService<LocalWorkCounters>();
         worker.AddOrchestrationDispatcherMiddleware((context, next) =>
         {
+            if (context.GetProperty<OrchestrationRuntimeState>()?.OrchestrationInstance?.InstanceId is { } instanceId)
+            {
+                counters.EpisodeExecuted(instanceId);
+            }
+
             if (context.GetProperty<TaskOrchestration>() is ParentAwareOrchestration orchestration
                 && context.GetProperty<OrchestrationRuntimeState>()?.ParentInstance is { } parent)
             {
@@ -64,6 +70,12 @@ internal sealed class LocalDurableTaskWorker : DurableTaskWorker
                     new TaskName(parent.Name), parent.OrchestrationInstance.InstanceId);
             }
 
+            return next();
+        });
+
+        worker.AddActivityDispatcherMiddleware((context, next) =>
+        {
+            counters.ActivityExecuted();
             return next();
         });
 

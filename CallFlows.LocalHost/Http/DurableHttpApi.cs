@@ -23,6 +23,17 @@ internal static class DurableHttpApi
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/admin/host/status", () => Results.Json(new { state = "Running" }, Json));
+
+        // Local only (the Functions host has no such route): what this process did in the task hub, for scale-out runs.
+        app.MapGet("/admin/host/work", (LocalEngine engine, LocalWorkCounters counters) => Results.Json(new
+        {
+            workerId = engine.WorkerId,
+            processId = Environment.ProcessId,
+            instancesCreated = counters.InstancesCreated,
+            orchestrationEpisodes = counters.OrchestrationEpisodes,
+            orchestrationInstances = counters.OrchestrationInstances,
+            activities = counters.Activities,
+        }, Json));
         app.MapPost(Prefix + "/orchestrators/{functionName}/{instanceId?}", StartAsync);
         app.MapGet(Prefix + "/instances/{instanceId}", GetStatusAsync);
         app.MapGet(Prefix + "/instances", (Delegate)ListAsync);

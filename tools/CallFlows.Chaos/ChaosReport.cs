@@ -18,6 +18,9 @@ public sealed record ChaosReport(
     TimeSpan WallTime,
     string OutputDirectory)
 {
+    /// <summary>Gets what each host slot did (calls started, orchestrations executed, traffic received). Empty when not measured.</summary>
+    public IReadOnlyList<ChaosHostReport> Hosts { get; init; } = [];
+
     /// <summary>Gets how many calls completed with their expected outcome.</summary>
     public int Expected => this.Calls.Count(c => c.Verdict == ChaosVerdict.Expected);
 
@@ -42,6 +45,7 @@ public sealed record ChaosReport(
         text.AppendLine(CultureInfo.InvariantCulture, $"| {"metric",-34} | {"value",-40} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"|{new string('-', 36)}|{new string('-', 42)}|");
         Row("seed", this.Options.Seed.ToString(CultureInfo.InvariantCulture));
+        Row("host processes on the task hub", this.Options.Hosts.ToString(CultureInfo.InvariantCulture));
         Row("calls", this.Calls.Count.ToString(CultureInfo.InvariantCulture));
         Row("completed with expected outcome", this.Expected.ToString(CultureInfo.InvariantCulture));
         Row("completed with another outcome", this.Unexpected.ToString(CultureInfo.InvariantCulture));
@@ -53,6 +57,18 @@ public sealed record ChaosReport(
             ? "-"
             : string.Join(" ", this.RestartTimes.Select(t => t.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + "s")));
         Row("wall time", this.WallTime.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s");
+        if (this.Hosts.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("By host (a killed process counts until its last reading, at most a second before the kill):");
+            text.AppendLine("  host  processes (pid)        kills  calls started  orchestration episodes  instances executed  activities  deliveries  callbacks  refused  readings (missed)");
+            foreach (ChaosHostReport host in this.Hosts)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"  {host.Slot,4}  {string.Join(" ", host.ProcessIds),-22} {host.Kills,5}  {host.CallsStarted,13}  {host.OrchestrationEpisodes,22}  {host.OrchestrationInstances,18}  {host.Activities,10}  {Count(host.Traffic?.IncomingCallDeliveries),10}  {Count(host.Traffic?.Callbacks),9}  {Count(host.Traffic?.Refused),7}  {host.Readings} ({host.MissedReadings})");
+            }
+        }
+
         text.AppendLine();
         text.AppendLine("By scenario (expected/total):");
         foreach (var group in this.Calls.GroupBy(c => c.Scenario.Name))
@@ -77,4 +93,6 @@ public sealed record ChaosReport(
         text.AppendLine(this.Passed ? "RESULT: PASS (lost = stuck = duplicated = 0)" : "RESULT: FAIL");
         return text.ToString();
     }
+
+    static string Count(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "-";
 }

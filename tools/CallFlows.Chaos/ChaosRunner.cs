@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using CallFlows.Emulator;
 using CallFlows.Emulator.Simulation;
@@ -13,8 +12,9 @@ namespace CallFlows.Chaos;
 
 /// <summary>
 /// A chaos run: Azurite and the ACS emulator in this process, the CallFlows app as a separate
-/// <c>CallFlows.LocalHost start</c> process on them; calls of every shipped flow are placed over a window while the host
-/// process is SIGKILLed at seeded random moments and restarted (same port, task hub and storage). The emulator keeps
+/// <c>CallFlows.LocalHost start</c> process on them (or <see cref="ChaosOptions.Hosts"/> processes on one task hub behind a
+/// <see cref="LoopbackBalancer"/>, see <see cref="HostCluster"/>); calls of every shipped flow are placed over a window
+/// while a host process is SIGKILLed at seeded random moments and restarted (same port, task hub and storage). The emulator keeps
 /// retrying callbacks and Event Grid deliveries while the host is down (retry windows of about a minute, longer than a
 /// restart plus partition lease takeover). At the end every call is classified and the request log is searched for
 /// actions performed twice.
@@ -63,22 +63,25 @@ public static class ChaosRunner
         await using AcsEmulator emulator = await AcsEmulator.StartAsync(emulatorOptions, cancellationToken);
         DemoWorld.Configure(emulator);
         string resourceId = emulator.ResourceId.ToString();
-        int port = FreePort();
         string taskHub = "chaos" + options.Seed.ToString(CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..8];
-        int hostRun = 0;
-        string NextLog() => Path.Combine(outputDirectory, string.Create(CultureInfo.InvariantCulture, $"host-{hostRun++}.log"));
+        await using HostCluster cluster = await HostCluster.StartAsync(
+            options.Hosts, emulator.Endpoint, taskHub, azurite.ConnectionString, outputDirectory, null, options.HostLogLevel, cancellationToken);
 
-        HostProcess host = await HostProcess.StartAsync(emulator.Endpoint, port, taskHub, azurite.ConnectionString, NextLog(), null, cancellationToken);
-        // The host registers its webhook with the emulator just after it starts answering its readiness probe: a call
+        // A host registers its webhook with the emulator just after it starts answering its readiness probe: a call
         // placed before that would never be delivered to anyone.
         for (int i = 0; i < 300 && emulator.EventGridSubscriptions.Count == 0; i++)
         {
             await Task.Delay(100, cancellationToken);
         }
 
-        Say($"host pid {host.ProcessId} ready at {host.BaseAddress} (task hub {taskHub}); emulator {emulator.Endpoint}; logs in {outputDirectory}");
+        Say(options.Hosts == 1
+            ? $"host pid {cluster.Host(0).ProcessId} ready at {cluster.Address} (task hub {taskHub}); emulator {emulator.Endpoint}; logs in {outputDirectory}"
+            : $"{options.Hosts} hosts (pids {string.Join(", ", Enumerable.Range(0, cluster.Count).Select(h => cluster.Host(h).ProcessId))}) behind the balancer {cluster.Address} "
+                + $"(task hub {taskHub}); Event Grid and callbacks go to the balancer; emulator {emulator.Endpoint}; logs in {outputDirectory}");
         var restartTimes = new List<TimeSpan>();
-        using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        using var http = new HttpClient { BaseAddress = cluster.Address, Timeout = TimeSpan.FromSeconds(10) };
+        using var stopPolling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task poller = cluster.RunPollingAsync(stopPolling.Token);
         try
         {
             // The plan is fixed by the seed before anything runs: scenario order, placement moments and kill moments.
@@ -88,14 +91,17 @@ public static class ChaosRunner
                 .OrderBy(_ => random.Next())
                 .Select((p, order) => p with { At = TimeSpan.FromSeconds(window * order / Math.Max(1, options.Calls)) })
                 .ToList();
-            var kills = Enumerable.Range(0, options.Kills).Select(_ => TimeSpan.FromSeconds(window * (0.1 + (0.8 * random.NextDouble())))).Order().ToList();
+            var kills = Enumerable.Range(0, options.Kills)
+                .Select(_ => (At: TimeSpan.FromSeconds(window * (0.1 + (0.8 * random.NextDouble()))), Slot: options.Hosts == 1 ? 0 : random.Next(options.Hosts)))
+                .OrderBy(k => k.At)
+                .ToList();
             var started = Stopwatch.StartNew();
             TimeSpan deadline = options.PlacementWindow + options.Drain;
 
             async Task KillLoopAsync()
             {
                 DateTime readySince = DateTime.UtcNow;
-                foreach (TimeSpan at in kills)
+                foreach ((TimeSpan at, int slot) in kills)
                 {
                     TimeSpan wait = at - started.Elapsed;
                     TimeSpan uptimeLeft = options.MinimumUptime - (DateTime.UtcNow - readySince);
@@ -105,14 +111,11 @@ public static class ChaosRunner
                         await Task.Delay(delay, cancellationToken);
                     }
 
-                    var down = Stopwatch.StartNew();
-                    await host.KillAsync();
-                    Say($"SIGKILL host pid {host.ProcessId}");
-                    await host.DisposeAsync();
-                    host = await HostProcess.StartAsync(emulator.Endpoint, port, taskHub, azurite.ConnectionString, NextLog(), null, cancellationToken);
-                    restartTimes.Add(down.Elapsed);
+                    Say($"SIGKILL host {slot} (pid {cluster.Host(slot).ProcessId})");
+                    (_, int restarted, TimeSpan down) = await cluster.KillAndRestartAsync(slot, cancellationToken);
+                    restartTimes.Add(down);
                     readySince = DateTime.UtcNow;
-                    Say(string.Create(CultureInfo.InvariantCulture, $"host restarted as pid {host.ProcessId}, ready {down.Elapsed.TotalSeconds:0.0} s after the kill"));
+                    Say(string.Create(CultureInfo.InvariantCulture, $"host {slot} restarted as pid {restarted}, ready {down.TotalSeconds:0.0} s after the kill"));
                 }
             }
 
@@ -198,11 +201,15 @@ public static class ChaosRunner
                 .ToArray();
 
             IReadOnlyList<DuplicatedAction> duplicates = DuplicateActionDetector.Find(emulator.RequestLog.Entries);
-            return new ChaosReport(options, results, duplicates, restartTimes, wall.Elapsed, outputDirectory);
+            await stopPolling.CancelAsync();
+            await poller;
+            await cluster.PollWorkAsync(cancellationToken);
+            return new ChaosReport(options, results, duplicates, restartTimes, wall.Elapsed, outputDirectory) { Hosts = cluster.Report() };
         }
         finally
         {
-            await host.DisposeAsync();
+            await stopPolling.CancelAsync();
+            await poller;
         }
     }
 
@@ -297,14 +304,5 @@ public static class ChaosRunner
         {
             return null;
         }
-    }
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
