@@ -16,11 +16,13 @@ namespace CallFlows.Runtime.Hosting;
 /// <param name="validator">The callback token validator.</param>
 /// <param name="options">The app settings (callback URL signing keys).</param>
 /// <param name="stranded">Ends calls whose instance no longer runs.</param>
+/// <param name="running">Instances read as running a moment ago (one read per burst of callbacks).</param>
 /// <param name="logger">The logger.</param>
 internal sealed class CallbackDispatcher(
     CallbackTokenValidator validator,
     Microsoft.Extensions.Options.IOptions<CallFlowsOptions> options,
     StrandedCallEnder stranded,
+    RunningInstanceCache running,
     ILogger<CallbackDispatcher> logger)
 {
     /// <summary>Handles one callback request.</summary>
@@ -67,6 +69,14 @@ internal sealed class CallbackDispatcher(
             return JsonHttpResult.BadRequest(exception.Message);
         }
 
+        // The call's end is always checked against a fresh read (its flow may have completed: raising into a completed
+        // instance costs the engine more than the read); other callbacks of a burst reuse a read made a moment ago.
+        var ends = envelopes.Any(IsCallDisconnected);
+        if (!ends && running.IsKnownRunning(instanceId))
+        {
+            return await RaiseAsync(client, instanceId, envelopes, cancellationToken);
+        }
+
         var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
         if (instance is null)
         {
@@ -91,6 +101,23 @@ internal sealed class CallbackDispatcher(
             return new JsonHttpResult(StatusCodes.Status200OK, new CallbackResponse(0, envelopes.Count));
         }
 
+        if (ends)
+        {
+            running.Forget(instanceId);
+        }
+        else
+        {
+            running.MarkRunning(instanceId);
+        }
+
+        return await RaiseAsync(client, instanceId, envelopes, cancellationToken);
+    }
+
+    private static bool IsCallDisconnected(CallbackEnvelope envelope) =>
+        CallAutomationEventParser.KnownEventTypes.TryGetValue(envelope.EventType, out var type) && type == typeof(CallDisconnected);
+
+    private async Task<IActionResult> RaiseAsync(DurableTaskClient client, string instanceId, List<CallbackEnvelope> envelopes, CancellationToken cancellationToken)
+    {
         foreach (var envelope in envelopes)
         {
             using var scope = CallLogScope.Begin(logger, instanceId, envelope.CallConnectionId);
@@ -158,8 +185,7 @@ internal sealed class CallbackDispatcher(
     private async Task EndStrandedCallsAsync(string instanceId, string? flow, string cause, List<CallbackEnvelope> envelopes, CancellationToken cancellationToken)
     {
         var live = envelopes
-            .Where(e => !string.IsNullOrEmpty(e.CallConnectionId)
-                && !(CallAutomationEventParser.KnownEventTypes.TryGetValue(e.EventType, out var type) && type == typeof(CallDisconnected)))
+            .Where(e => !string.IsNullOrEmpty(e.CallConnectionId) && !IsCallDisconnected(e))
             .Select(e => e.CallConnectionId!)
             .Distinct(StringComparer.Ordinal);
         foreach (var callConnectionId in live)

@@ -35,9 +35,10 @@ public sealed class StrandedCallTests
     }
 
     [Fact]
-    public async Task Terminate_CallConnectedSweepOff_NextCallbackEndsTheCallAndLogsIt()
+    public async Task Terminate_CallConnectedSweepOffNoInstanceCache_NextCallbackEndsTheCallAndLogsIt()
     {
-        await using var world = await World.StartAsync(sweep: false);
+        // Every callback reads its instance (CallFlows:RunningInstanceCacheDuration = 0): the very next one ends the call.
+        await using var world = await World.StartAsync(sweep: false, runningInstanceCache: TimeSpan.Zero);
         (string instanceId, CallSnapshot call) = await world.PlaceConnectedCallAsync();
 
         await world.ManageAsync(HttpMethod.Post, $"instances/{instanceId}/terminate?reason=maintenance");
@@ -52,7 +53,7 @@ public sealed class StrandedCallTests
     [Fact]
     public async Task Purge_CallConnected_NextCallbackForTheUnknownInstanceEndsTheCallAndLogsIt()
     {
-        await using var world = await World.StartAsync(sweep: false);
+        await using var world = await World.StartAsync(sweep: false, runningInstanceCache: TimeSpan.Zero);
         (string instanceId, CallSnapshot call) = await world.PlaceConnectedCallAsync();
 
         await world.ManageAsync(HttpMethod.Post, $"instances/{instanceId}/terminate?reason=cleanup");
@@ -63,6 +64,30 @@ public sealed class StrandedCallTests
 
         await world.Emulator.WaitForCallAsync(call.CallConnectionId, c => c.State == "disconnected", Timeout);
         world.ShouldHaveLoggedStrandedCall(instanceId, call.CallConnectionId, "purged", "no longer exists");
+    }
+
+    [Fact]
+    public async Task Terminate_CallConnectedSweepOffDefaultInstanceCache_FirstCallbackAfterTheWindowEndsTheCall()
+    {
+        // The shipped default trusts a read of the instance as running for 2 s: callbacks within that window of the last
+        // read are raised into the terminated instance (and dropped by the engine); the first one after it ends the call.
+        await using var world = await World.StartAsync(sweep: false);
+        (string instanceId, CallSnapshot call) = await world.PlaceConnectedCallAsync();
+
+        await world.ManageAsync(HttpMethod.Post, $"instances/{instanceId}/terminate?reason=window");
+        await WaitForRuntimeStatusAsync(world, instanceId, "Terminated");
+        using var cts = new CancellationTokenSource(Timeout);
+        int callbacks = 0;
+        while (world.Emulator.Calls.Single(c => c.CallConnectionId == call.CallConnectionId).State != "disconnected")
+        {
+            // ACS re-announces the roster (one ParticipantsUpdated callback each time) until the call is ended.
+            world.Emulator.RepublishParticipants(call.CallConnectionId);
+            callbacks++;
+            await Task.Delay(250, cts.Token);
+        }
+
+        callbacks.Should().BeGreaterThan(0);
+        world.ShouldHaveLoggedStrandedCall(instanceId, call.CallConnectionId, "InboundRouting", "terminated", "window");
     }
 
     [Fact]
@@ -114,7 +139,7 @@ public sealed class StrandedCallTests
 
         public LogCapture Logs { get; }
 
-        public static async Task<World> StartAsync(bool sweep, string[]? keys = null)
+        public static async Task<World> StartAsync(bool sweep, string[]? keys = null, TimeSpan? runningInstanceCache = null)
         {
             AzuriteServer azurite = await AzuriteServer.StartOrReuseAsync(new AzuriteOptions { BlobPort = 0, QueuePort = 0, TablePort = 0, InMemoryPersistence = true });
             var emulatorOptions = new AcsEmulatorOptions();
@@ -140,6 +165,10 @@ public sealed class StrandedCallTests
             options.Configuration["CallFlows:CallbackAuth:OpenIdConfigurationUrl"] = trusted.ConfigurationUrl.AbsoluteUri;
             options.Configuration["CallFlows:StrandedCallSweep:Enabled"] = sweep ? "true" : "false";
             options.Configuration["CallFlows:StrandedCallSweep:Schedule"] = "*/1 * * * * *";
+            if (runningInstanceCache is { } cache)
+            {
+                options.Configuration["CallFlows:RunningInstanceCacheDuration"] = cache.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
+            }
             for (int i = 0; i < (keys?.Length ?? 0); i++)
             {
                 options.Configuration[$"CallFlows:CallbackSigning:Keys:{i}"] = keys![i];
