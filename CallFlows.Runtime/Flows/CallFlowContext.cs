@@ -64,6 +64,10 @@ public sealed class CallFlowContext
     // While the flow waits for the answer the webhook sent on its behalf there is no call object yet: the call's roster,
     // its end and its tones are held here and applied in order once the call is known.
     private List<ReceivedEvent>? _heldForCall;
+
+    // Durable timers of finished waits that have not fired yet (history version 1): a later wait with a deadline no
+    // earlier than one of them waits on it first instead of creating a timer.
+    private readonly List<SpareTimer> _spareTimers = [];
     private int _sequence;
     private string _state = "Started";
     private CallFlowCall? _currentCall;
@@ -103,6 +107,9 @@ public sealed class CallFlowContext
 
     /// <summary>When the webhook answered this flow's call on its behalf (see <see cref="CallFlowAttribute.AnswerOnArrival"/>), from the input.</summary>
     internal DateTimeOffset? AnsweredOnArrivalAt { get; set; }
+
+    /// <summary>The history layout of this instance (see <see cref="Protocol.InboundFlowInput{TSettings}.HistoryVersion"/>); 0 for outbound flows.</summary>
+    internal int HistoryVersion { get; set; }
 
     internal CallActionFailure? OutcomeCause { get; private set; }
 
@@ -331,6 +338,7 @@ public sealed class CallFlowContext
 
     internal void Complete(CallFlowOutcome outcome)
     {
+        CancelSpareTimers();
         _outcome = outcome;
         _state = "Completed";
         Log.FlowCompleted(Logger, Name, InstanceId, outcome.Result, outcome.Succeeded, outcome.Description);
@@ -462,7 +470,7 @@ public sealed class CallFlowContext
         var operationContext = action.Identity.OperationContext;
         CallFlowCall? call = null;
         WaitOutcome? arrived = null;
-        if (_sequence == 1 && AnsweredOnArrivalAt is not null)
+        if (_sequence == 1 && AnsweredOnArrivalAt is not null && HistoryVersion >= 1)
         {
             // The webhook sent this very answer when the call arrived: its CallConnected (or AnswerFailed) carries this
             // action's operation context and the call's ids, so the answer activity (a queue round trip and an episode)
@@ -590,13 +598,24 @@ public sealed class CallFlowContext
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(timeout, TimeSpan.Zero);
         var deadline = _context.CurrentUtcDateTime + timeout;
-        using var timerCancellation = new CancellationTokenSource();
-        Task? timer = null;
+        SpareTimer? timer = null;
         try
         {
             // Bounded: every pass consumes one raised event or ends the wait (match, done, ended, timer fired).
-            while (timer is null || !timer.IsCompleted)
+            while (true)
             {
+                if (timer is { Task.IsCompleted: true })
+                {
+                    timer.Cancellation.Dispose();
+                    if (timer.FiresAt >= deadline)
+                    {
+                        return new WaitOutcome(WaitKind.TimedOut, null);
+                    }
+
+                    // An earlier wait's timer woke this one before its deadline: a timer of its own for the rest.
+                    timer = null;
+                }
+
                 if (match is not null)
                 {
                     var index = _inbox.FindIndex(e => match(e));
@@ -622,11 +641,15 @@ public sealed class CallFlowContext
                 _waiter ??= _context.WaitForExternalEvent<JsonElement>(CallFlowEvents.CallbackEventName);
                 if (!_waiter.IsCompleted)
                 {
-                    timer ??= _context.CreateTimer(deadline, timerCancellation.Token);
-                    var winner = await Task.WhenAny(_waiter, timer);
-                    if (winner != _waiter)
+                    if (timer is null)
                     {
-                        return new WaitOutcome(WaitKind.TimedOut, null);
+                        var cancellation = new CancellationTokenSource();
+                        timer = TakeSpareTimer(deadline) ?? new SpareTimer(_context.CreateTimer(deadline, cancellation.Token), deadline, cancellation);
+                    }
+
+                    if (await Task.WhenAny(_waiter, timer.Task) != _waiter)
+                    {
+                        continue;
                     }
                 }
 
@@ -634,16 +657,65 @@ public sealed class CallFlowContext
                 _waiter = null;
                 Accept(raw);
             }
-
-            return new WaitOutcome(WaitKind.TimedOut, null);
         }
         finally
         {
-            if (timer is { IsCompleted: false })
+            if (timer is { Task.IsCompleted: false })
             {
-                timerCancellation.Cancel();
+                if (HistoryVersion >= 1)
+                {
+                    // A durable timer cannot be withdrawn: it fires whether or not anyone waits. Kept, it can wake a
+                    // later wait whose deadline is not earlier, which then needs no timer of its own (a queue message,
+                    // a history row and a firing saved per wait that ends before the kept timer). The flow cancels the
+                    // kept ones when it ends (an orchestration with a pending timer would not complete before it fired).
+                    _spareTimers.Add(timer);
+                }
+                else
+                {
+                    timer.Cancellation.Cancel();
+                    timer.Cancellation.Dispose();
+                }
+            }
+            else
+            {
+                timer?.Cancellation.Dispose();
             }
         }
+    }
+
+    /// <summary>Cancels the timers kept from finished waits, so the orchestration completes when the flow does.</summary>
+    internal void CancelSpareTimers()
+    {
+        foreach (var spare in _spareTimers)
+        {
+            spare.Cancellation.Cancel();
+            spare.Cancellation.Dispose();
+        }
+
+        _spareTimers.Clear();
+    }
+
+    /// <summary>The pending timer of an earlier wait that fires last but not after <paramref name="deadline"/>, if any (taken out of the spares).</summary>
+    private SpareTimer? TakeSpareTimer(DateTime deadline)
+    {
+        _spareTimers.RemoveAll(t => t.Task.IsCompleted);
+        var best = -1;
+        for (var i = 0; i < _spareTimers.Count; i++)
+        {
+            if (_spareTimers[i].FiresAt <= deadline && (best < 0 || _spareTimers[i].FiresAt > _spareTimers[best].FiresAt))
+            {
+                best = i;
+            }
+        }
+
+        if (best < 0)
+        {
+            return null;
+        }
+
+        var spare = _spareTimers[best];
+        _spareTimers.RemoveAt(best);
+        return spare;
     }
 
     private void Accept(JsonElement raw)
@@ -746,4 +818,7 @@ public sealed class CallFlowContext
 
         PublishStatus();
     }
+
+    /// <summary>A durable timer with the deadline it fires at and the source that cancels it.</summary>
+    private sealed record SpareTimer(Task Task, DateTime FiresAt, CancellationTokenSource Cancellation);
 }

@@ -49,6 +49,7 @@ public abstract class InboundCallFlow<TSettings, TResult> : CallFlowBase
         return CallFlowExecution.RunAsync<TResult>(context, flow =>
         {
             flow.AnsweredOnArrivalAt = input.AnsweredOnArrivalAt;
+            flow.HistoryVersion = input.HistoryVersion;
             return RunAsync(flow, input.IncomingCall, input.Settings ?? new TSettings());
         });
     }

@@ -19,5 +19,6 @@ internal sealed record RouteDecision(RouteAction Action, string FlowName, string
     /// <param name="incomingCall">The call.</param>
     /// <param name="answeredOnArrivalAt">When the webhook answers the call (the answer's <c>Repeatability-First-Sent</c>), if it does.</param>
     /// <returns>The input (the settings are written with their runtime type).</returns>
-    public InboundFlowInput<object> ToInput(IncomingCall incomingCall, DateTimeOffset? answeredOnArrivalAt = null) => new(incomingCall, Route, Settings, answeredOnArrivalAt);
+    public InboundFlowInput<object> ToInput(IncomingCall incomingCall, DateTimeOffset? answeredOnArrivalAt = null) =>
+        new(incomingCall, Route, Settings, answeredOnArrivalAt) { HistoryVersion = InboundFlowInput<object>.CurrentHistoryVersion };
 }
