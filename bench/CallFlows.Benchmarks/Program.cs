@@ -42,6 +42,7 @@ if (args.Contains("--storage-only"))
     int calls = callsIndex >= 0 && callsIndex + 1 < args.Length ? int.Parse(args[callsIndex + 1], System.Globalization.CultureInfo.InvariantCulture) : options.StorageCalls;
     options = options with
     {
+        Mode = options.Mode + ", storage only",
         StorageOnly = true,
         StorageCalls = calls,
         CompareAzuriteLayouts = false,
