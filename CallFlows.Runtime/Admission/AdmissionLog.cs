@@ -17,8 +17,8 @@ internal static partial class AdmissionLog
     [LoggerMessage(7004, LogLevel.Information, "Call of {InstanceId} answered on arrival by the webhook (call connection {CallConnectionId}); the flow takes the call from its CallConnected")]
     public static partial void AnsweredOnArrival(ILogger logger, string instanceId, string? callConnectionId);
 
-    [LoggerMessage(7005, LogLevel.Warning, "Answer on arrival of {InstanceId} failed (HTTP {Status}); the flow sends the same request itself")]
-    public static partial void AnswerOnArrivalFailed(ILogger logger, string instanceId, int status, Exception exception);
+    [LoggerMessage(7005, LogLevel.Warning, "Answer on arrival of {InstanceId} failed (HTTP {Status}: {Failure}); the flow sends the same request itself")]
+    public static partial void AnswerOnArrivalFailed(ILogger logger, string instanceId, int status, string failure);
 
     [LoggerMessage(7008, LogLevel.Warning, "The failed answer on arrival of {InstanceId} could not be reported to its flow; the flow answers itself after its grace period")]
     public static partial void AnswerOnArrivalFailureNotRaised(ILogger logger, string instanceId, Exception exception);

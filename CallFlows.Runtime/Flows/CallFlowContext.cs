@@ -59,15 +59,17 @@ public sealed class CallFlowContext
     private readonly Queue<CallFlowTimelineEntry> _eventLog = new();
     private readonly Queue<CallFlowTimelineEntry> _actionLog = new();
     private readonly Dictionary<string, RecordingFile> _recordingFiles = new(StringComparer.Ordinal);
+
+    // Durable timers of finished waits that have not fired yet (history version 1): a later wait with a deadline no
+    // earlier than one of them waits on it first instead of creating a timer.
+    private readonly List<SpareTimer> _spareTimers = [];
+
     private Task<JsonElement>? _waiter;
 
     // While the flow waits for the answer the webhook sent on its behalf there is no call object yet: the call's roster,
     // its end and its tones are held here and applied in order once the call is known.
     private List<ReceivedEvent>? _heldForCall;
 
-    // Durable timers of finished waits that have not fired yet (history version 1): a later wait with a deadline no
-    // earlier than one of them waits on it first instead of creating a timer.
-    private readonly List<SpareTimer> _spareTimers = [];
     private int _sequence;
     private string _state = "Started";
     private CallFlowCall? _currentCall;
