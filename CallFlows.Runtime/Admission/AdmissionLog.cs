@@ -14,11 +14,14 @@ internal static partial class AdmissionLog
     [LoggerMessage(7003, LogLevel.Warning, "{Path}: Content-Type '{ContentType}' refused (415); JSON expected")]
     public static partial void NotJson(ILogger logger, string path, string? contentType);
 
-    [LoggerMessage(7004, LogLevel.Information, "Call of {InstanceId} answered on arrival by the webhook (call connection {CallConnectionId}); the flow's answer replays it")]
+    [LoggerMessage(7004, LogLevel.Information, "Call of {InstanceId} answered on arrival by the webhook (call connection {CallConnectionId}); the flow takes the call from its CallConnected")]
     public static partial void AnsweredOnArrival(ILogger logger, string instanceId, string? callConnectionId);
 
-    [LoggerMessage(7005, LogLevel.Warning, "Answer on arrival of {InstanceId} failed (HTTP {Status}); the flow's own answer sends the same request")]
-    public static partial void AnswerOnArrivalFailed(ILogger logger, string instanceId, int status, Exception exception);
+    [LoggerMessage(7005, LogLevel.Warning, "Answer on arrival of {InstanceId} failed (HTTP {Status}: {Failure}); the flow sends the same request itself")]
+    public static partial void AnswerOnArrivalFailed(ILogger logger, string instanceId, int status, string failure);
+
+    [LoggerMessage(7008, LogLevel.Warning, "The failed answer on arrival of {InstanceId} could not be reported to its flow; the flow answers itself after its grace period")]
+    public static partial void AnswerOnArrivalFailureNotRaised(ILogger logger, string instanceId, Exception exception);
 
     [LoggerMessage(7006, LogLevel.Warning, "Incoming call {InstanceId} rejected as busy: the instance is at its {Limit} limit for new calls")]
     public static partial void RejectedAsBusy(ILogger logger, string instanceId, string limit);

@@ -28,6 +28,17 @@ public sealed class CallFlowsOptions
     public StrandedCallSweepOptions StrandedCallSweep { get; set; } = new();
 
     /// <summary>
+    /// How long the callback endpoint trusts its last read of an instance as running (2 s by default; zero reads the
+    /// instance for every callback). A callback is raised into its instance after one read of the instance's status
+    /// (a storage query); the callbacks that follow within this time (ACS sends them in bursts: <c>CallConnected</c> and
+    /// the roster, an invitation's result and the roster) reuse it. The price is a window: a callback arriving within
+    /// this time after the last read of an instance that was terminated or purged in between is raised into it (and
+    /// dropped by the engine) instead of ending its call; the first callback after the window, or the stranded-call
+    /// sweep, ends that call. <c>CallDisconnected</c> is always checked against a fresh read.
+    /// </summary>
+    public TimeSpan RunningInstanceCacheDuration { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
     /// Where a call goes when its flow throws while the call is connected (a raw id, e.g. <c>4:+14255550199</c>);
     /// null (the default) hangs the call up for everyone. Either way an error log names the instance, call, flow and cause.
     /// </summary>

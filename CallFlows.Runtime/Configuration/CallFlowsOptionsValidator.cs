@@ -68,6 +68,11 @@ internal sealed class CallFlowsOptionsValidator(CallFlowRegistry flows) : IValid
             errors.Add("Set CallFlows:CallbackSigning:Keys:0 (a secret of at least 32 characters) to bind callback URLs to their calls; it is derived from the access key only when CallFlows:Acs:ConnectionString is used.");
         }
 
+        if (options.RunningInstanceCacheDuration < TimeSpan.Zero || options.RunningInstanceCacheDuration > TimeSpan.FromMinutes(1))
+        {
+            errors.Add("CallFlows:RunningInstanceCacheDuration must be between zero and one minute.");
+        }
+
         if (options.StrandedCallSweep.Window <= TimeSpan.Zero || options.StrandedCallSweep.MaxCallAge <= TimeSpan.Zero)
         {
             errors.Add("CallFlows:StrandedCallSweep:Window and MaxCallAge must be positive.");

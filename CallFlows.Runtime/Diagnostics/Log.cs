@@ -58,6 +58,9 @@ internal static partial class Log
     [LoggerMessage(2010, LogLevel.Warning, "Flow {Flow} ({InstanceId}): action {Action} could not reach ACS ({Failure}); retry {Attempt} in {Delay}")]
     public static partial void ActionRetrying(ILogger logger, string flow, string instanceId, string action, string failure, int attempt, TimeSpan delay);
 
+    [LoggerMessage(2013, LogLevel.Warning, "Flow {Flow} ({InstanceId}): no CallConnected for the answer the webhook sent on its behalf ({Reason}); sending the same answer itself")]
+    public static partial void AnswerOnArrivalNotSeen(ILogger logger, string flow, string instanceId, string reason);
+
     [LoggerMessage(2011, LogLevel.Error, "Flow {Flow} ({InstanceId}) threw {ExceptionType} while call {CallConnectionId} was connected: {Message}; ending the call")]
     public static partial void FlowThrewWithCallConnected(ILogger logger, string flow, string instanceId, string? callConnectionId, string exceptionType, string message);
 

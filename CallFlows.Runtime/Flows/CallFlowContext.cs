@@ -26,6 +26,15 @@ public sealed class CallFlowContext
     /// <summary>How long set-up waits, after a <c>CallDisconnected</c> that came first, for the call's <c>CallConnected</c> (events may arrive out of order).</summary>
     internal static readonly TimeSpan EstablishmentGrace = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// How long a flow whose call the webhook answered on arrival waits for that answer's <c>CallConnected</c> before it
+    /// sends the answer itself (at most half the answer timeout).
+    /// </summary>
+    internal static readonly TimeSpan ArrivalGrace = TimeSpan.FromSeconds(5);
+
+    /// <summary>The event type the webhook raises into the flow when its answer on arrival failed (the flow then answers at once).</summary>
+    internal const string AnswerOnArrivalFailedEvent = "CallFlows.AnswerOnArrivalFailed";
+
     /// <summary>Attempts per call action when ACS is unavailable (network, 408, 429, 5xx), the first included.</summary>
     internal const int MaxAttempts = 4;
 
@@ -50,7 +59,17 @@ public sealed class CallFlowContext
     private readonly Queue<CallFlowTimelineEntry> _eventLog = new();
     private readonly Queue<CallFlowTimelineEntry> _actionLog = new();
     private readonly Dictionary<string, RecordingFile> _recordingFiles = new(StringComparer.Ordinal);
+
+    // Durable timers of finished waits that have not fired yet (history version 1): a later wait with a deadline no
+    // earlier than one of them waits on it first instead of creating a timer.
+    private readonly List<SpareTimer> _spareTimers = [];
+
     private Task<JsonElement>? _waiter;
+
+    // While the flow waits for the answer the webhook sent on its behalf there is no call object yet: the call's roster,
+    // its end and its tones are held here and applied in order once the call is known.
+    private List<ReceivedEvent>? _heldForCall;
+
     private int _sequence;
     private string _state = "Started";
     private CallFlowCall? _currentCall;
@@ -93,6 +112,9 @@ public sealed class CallFlowContext
 
     /// <summary>The call's root span id (see <see cref="Telemetry.CallTraceContext"/>), from the input; every action carries it.</summary>
     internal string? RootSpanId { get; set; }
+
+    /// <summary>The history layout of this instance (see <see cref="Protocol.InboundFlowInput{TSettings}.HistoryVersion"/>); 0 for outbound flows.</summary>
+    internal int HistoryVersion { get; set; }
 
     internal CallActionFailure? OutcomeCause { get; private set; }
 
@@ -321,6 +343,7 @@ public sealed class CallFlowContext
 
     internal void Complete(CallFlowOutcome outcome)
     {
+        CancelSpareTimers();
         _outcome = outcome;
         _state = "Completed";
         Log.FlowCompleted(Logger, Name, InstanceId, outcome.Result, outcome.Succeeded, outcome.Description);
@@ -449,24 +472,53 @@ public sealed class CallFlowContext
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
         var action = Begin(name, state);
-        var output = await SendAsync(action, input(action.Identity), null);
-        if (output.Failure is not null || output.Connection is null)
+        var operationContext = action.Identity.OperationContext;
+        CallFlowCall? call = null;
+        WaitOutcome? arrived = null;
+        if (_sequence == 1 && AnsweredOnArrivalAt is not null && HistoryVersion >= 1)
         {
-            var failure = output.Failure ?? new CallActionFailure(CallActionFailureKind.Unavailable, "No call connection was returned.");
-            Finish(action, new CallActionResult(CallActionStatus.Failed, failure), "NotConnected");
-            throw new CallNotConnectedException(CallNotConnectedReason.Failed, failure, null);
+            // The webhook sent this very answer when the call arrived: its CallConnected (or AnswerFailed) carries this
+            // action's operation context and the call's ids, so the answer activity (a queue round trip and an episode)
+            // is skipped. When none comes within the grace, or the webhook reports that its answer failed, the flow
+            // sends the same request itself and ACS performs it, or replays the webhook's answer.
+            var grace = timeout / 2 < ArrivalGrace ? timeout / 2 : ArrivalGrace;
+            _heldForCall = [];
+            var first = await WaitAsync(e => e.OperationContext == operationContext
+                && ((EstablishmentEvents.Contains(e.Name) && !string.IsNullOrEmpty(e.CallConnectionId)) || e.Name == AnswerOnArrivalFailedEvent), null, null, grace);
+            if (first.Kind == WaitKind.Matched && first.Received!.Name != AnswerOnArrivalFailedEvent)
+            {
+                var connected = first.Received.Event;
+                call = Track(new CallFlowCall(this, connected.CallConnectionId!, connected.ServerCallId, connected.CorrelationId) { Peer = peer });
+                arrived = first;
+            }
+            else
+            {
+                Log.AnswerOnArrivalNotSeen(Logger, Name, InstanceId, first.Kind == WaitKind.Matched ? "the webhook's answer failed" : $"none within {grace.TotalSeconds:0.#} s");
+                timeout -= grace;
+            }
         }
 
-        var info = output.Connection;
-        var call = new CallFlowCall(this, info.CallConnectionId, info.ServerCallId, info.CorrelationId) { Peer = peer };
-        _calls[info.CallConnectionId] = call;
-        _currentCall = call;
-        var operationContext = action.Identity.OperationContext;
+        if (call is null)
+        {
+            var output = await SendAsync(action, input(action.Identity), null);
+            if (output.Failure is not null || output.Connection is null)
+            {
+                _heldForCall = null;
+                var failure = output.Failure ?? new CallActionFailure(CallActionFailureKind.Unavailable, "No call connection was returned.");
+                Finish(action, new CallActionResult(CallActionStatus.Failed, failure), "NotConnected");
+                throw new CallNotConnectedException(CallNotConnectedReason.Failed, failure, null);
+            }
+
+            var info = output.Connection;
+            call = Track(new CallFlowCall(this, info.CallConnectionId, info.ServerCallId, info.CorrelationId) { Peer = peer });
+        }
+
+        var established = call;
         bool IsEstablishment(ReceivedEvent e) => EstablishmentEvents.Contains(e.Name)
             && (e.OperationContext == operationContext
-                || ((e.OperationContext is null || !_actions.ContainsKey(e.OperationContext)) && e.CallConnectionId == call.CallConnectionId));
+                || ((e.OperationContext is null || !_actions.ContainsKey(e.OperationContext)) && e.CallConnectionId == established.CallConnectionId));
 
-        var wait = await WaitAsync(IsEstablishment, null, call, timeout);
+        var wait = arrived ?? await WaitAsync(IsEstablishment, null, call, timeout);
         if (wait.Kind == WaitKind.Ended)
         {
             // Order independence: after a restart CallDisconnected can be delivered before the CallConnected that
@@ -501,17 +553,74 @@ public sealed class CallFlowContext
         throw new CallNotConnectedException(CallNotConnectedReason.TimedOut, null, call.CallConnectionId);
     }
 
+    /// <summary>Makes the call the flow's current call and applies the call's events held while it was not known yet.</summary>
+    private CallFlowCall Track(CallFlowCall call)
+    {
+        _calls[call.CallConnectionId] = call;
+        _currentCall = call;
+        if (_heldForCall is { } held)
+        {
+            _heldForCall = null;
+            foreach (var received in held)
+            {
+                if (received.CallConnectionId == call.CallConnectionId)
+                {
+                    if (!ApplyToCall(received.Event, call))
+                    {
+                        _inbox.Add(received);
+                    }
+                }
+                else
+                {
+                    Log.UnmatchedEventIgnored(Logger, Name, InstanceId, received.Event.EventType ?? received.Name, received.OperationContext);
+                }
+            }
+        }
+
+        return call;
+    }
+
+    /// <summary>Applies an event that changes a call's own state (roster, end, tones); false for every other event.</summary>
+    private static bool ApplyToCall(CallAutomationEventBase parsed, CallFlowCall? call)
+    {
+        switch (parsed)
+        {
+            case ParticipantsUpdated roster:
+                call?.ApplyRoster(roster);
+                return true;
+            case CallDisconnected:
+                call?.MarkEnded(parsed);
+                return true;
+            case ContinuousDtmfRecognitionToneReceived tone:
+                call?.EnqueueTone(tone);
+                return true;
+            default:
+                return false;
+        }
+    }
+
     private async Task<WaitOutcome> WaitAsync(Func<ReceivedEvent, bool>? match, Func<bool>? done, CallFlowCall? call, TimeSpan timeout)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(timeout, TimeSpan.Zero);
         var deadline = _context.CurrentUtcDateTime + timeout;
-        using var timerCancellation = new CancellationTokenSource();
-        Task? timer = null;
+        SpareTimer? timer = null;
         try
         {
             // Bounded: every pass consumes one raised event or ends the wait (match, done, ended, timer fired).
-            while (timer is null || !timer.IsCompleted)
+            while (true)
             {
+                if (timer is { Task.IsCompleted: true })
+                {
+                    timer.Cancellation.Dispose();
+                    if (timer.FiresAt >= deadline)
+                    {
+                        return new WaitOutcome(WaitKind.TimedOut, null);
+                    }
+
+                    // An earlier wait's timer woke this one before its deadline: a timer of its own for the rest.
+                    timer = null;
+                }
+
                 if (match is not null)
                 {
                     var index = _inbox.FindIndex(e => match(e));
@@ -537,11 +646,15 @@ public sealed class CallFlowContext
                 _waiter ??= _context.WaitForExternalEvent<JsonElement>(CallFlowEvents.CallbackEventName);
                 if (!_waiter.IsCompleted)
                 {
-                    timer ??= _context.CreateTimer(deadline, timerCancellation.Token);
-                    var winner = await Task.WhenAny(_waiter, timer);
-                    if (winner != _waiter)
+                    if (timer is null)
                     {
-                        return new WaitOutcome(WaitKind.TimedOut, null);
+                        var cancellation = new CancellationTokenSource();
+                        timer = TakeSpareTimer(deadline) ?? new SpareTimer(_context.CreateTimer(deadline, cancellation.Token), deadline, cancellation);
+                    }
+
+                    if (await Task.WhenAny(_waiter, timer.Task) != _waiter)
+                    {
+                        continue;
                     }
                 }
 
@@ -549,16 +662,65 @@ public sealed class CallFlowContext
                 _waiter = null;
                 Accept(raw);
             }
-
-            return new WaitOutcome(WaitKind.TimedOut, null);
         }
         finally
         {
-            if (timer is { IsCompleted: false })
+            if (timer is { Task.IsCompleted: false })
             {
-                timerCancellation.Cancel();
+                if (HistoryVersion >= 1)
+                {
+                    // A durable timer cannot be withdrawn: it fires whether or not anyone waits. Kept, it can wake a
+                    // later wait whose deadline is not earlier, which then needs no timer of its own (a queue message,
+                    // a history row and a firing saved per wait that ends before the kept timer). The flow cancels the
+                    // kept ones when it ends (an orchestration with a pending timer would not complete before it fired).
+                    _spareTimers.Add(timer);
+                }
+                else
+                {
+                    timer.Cancellation.Cancel();
+                    timer.Cancellation.Dispose();
+                }
+            }
+            else
+            {
+                timer?.Cancellation.Dispose();
             }
         }
+    }
+
+    /// <summary>Cancels the timers kept from finished waits, so the orchestration completes when the flow does.</summary>
+    internal void CancelSpareTimers()
+    {
+        foreach (var spare in _spareTimers)
+        {
+            spare.Cancellation.Cancel();
+            spare.Cancellation.Dispose();
+        }
+
+        _spareTimers.Clear();
+    }
+
+    /// <summary>The pending timer of an earlier wait that fires last but not after <paramref name="deadline"/>, if any (taken out of the spares).</summary>
+    private SpareTimer? TakeSpareTimer(DateTime deadline)
+    {
+        _spareTimers.RemoveAll(t => t.Task.IsCompleted);
+        var best = -1;
+        for (var i = 0; i < _spareTimers.Count; i++)
+        {
+            if (_spareTimers[i].FiresAt <= deadline && (best < 0 || _spareTimers[i].FiresAt > _spareTimers[best].FiresAt))
+            {
+                best = i;
+            }
+        }
+
+        if (best < 0)
+        {
+            return null;
+        }
+
+        var spare = _spareTimers[best];
+        _spareTimers.RemoveAt(best);
+        return spare;
     }
 
     private void Accept(JsonElement raw)
@@ -608,16 +770,21 @@ public sealed class CallFlowContext
         var received = new ReceivedEvent(envelope.Name, envelope.OperationContext, envelope.CallConnectionId, parsed);
         Append(_eventLog, MaxTimelineEvents, new CallFlowTimelineEntry(_context.CurrentUtcDateTime, received.Name, received.OperationContext));
         var call = received.CallConnectionId is { } id ? _calls.GetValueOrDefault(id) : null;
+        if (call is null && _heldForCall is { } held && received.CallConnectionId is not null
+            && (parsed is ParticipantsUpdated or CallDisconnected or ContinuousDtmfRecognitionToneReceived
+                || (EstablishmentEvents.Contains(received.Name) && (received.OperationContext is null || !_actions.ContainsKey(received.OperationContext)))))
+        {
+            // A call's own event before its answer told the flow which call it is (or a CallConnected without the answer's
+            // operation context): applied, or offered to the establishment wait, once the call is known.
+            held.Add(received);
+            PublishStatus();
+            return;
+        }
+
         switch (parsed)
         {
-            case ParticipantsUpdated roster:
-                call?.ApplyRoster(roster);
-                break;
-            case CallDisconnected:
-                call?.MarkEnded(parsed);
-                break;
-            case ContinuousDtmfRecognitionToneReceived tone:
-                call?.EnqueueTone(tone);
+            case ParticipantsUpdated or CallDisconnected or ContinuousDtmfRecognitionToneReceived:
+                ApplyToCall(parsed, call);
                 break;
             case UnknownCallAutomationEvent when received.Name == RecordingFileEvents.Name:
                 if (RecordingFileEvents.Read(envelope) is { } file)
@@ -656,4 +823,7 @@ public sealed class CallFlowContext
 
         PublishStatus();
     }
+
+    /// <summary>A durable timer with the deadline it fires at and the source that cancels it.</summary>
+    private sealed record SpareTimer(Task Task, DateTime FiresAt, CancellationTokenSource Cancellation);
 }

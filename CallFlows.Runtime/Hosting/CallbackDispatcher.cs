@@ -17,12 +17,14 @@ namespace CallFlows.Runtime.Hosting;
 /// <param name="options">The app settings (callback URL signing keys).</param>
 /// <param name="stranded">Ends calls whose instance no longer runs.</param>
 /// <param name="time">The clock (waits for a flow that has not started yet).</param>
+/// <param name="running">Instances read as running a moment ago (one read per burst of callbacks).</param>
 /// <param name="logger">The logger.</param>
 internal sealed class CallbackDispatcher(
     CallbackTokenValidator validator,
     Microsoft.Extensions.Options.IOptions<CallFlowsOptions> options,
     StrandedCallEnder stranded,
     TimeProvider time,
+    RunningInstanceCache running,
     ILogger<CallbackDispatcher> logger)
 {
     /// <summary>How long a callback for a flow that is scheduled but has not started is held before it is refused.</summary>
@@ -72,6 +74,14 @@ internal sealed class CallbackDispatcher(
             return JsonHttpResult.BadRequest(exception.Message);
         }
 
+        // The call's end is always checked against a fresh read (its flow may have completed: raising into a completed
+        // instance costs the engine more than the read); other callbacks of a burst reuse a read made a moment ago.
+        var ends = envelopes.Any(IsCallDisconnected);
+        if (!ends && running.IsKnownRunning(instanceId))
+        {
+            return await RaiseAsync(client, instanceId, envelopes, RootSpanId(request), cancellationToken);
+        }
+
         var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
         if (instance is null)
         {
@@ -87,7 +97,7 @@ internal sealed class CallbackDispatcher(
             // milliseconds of the flow being scheduled. The events are raised once the flow runs.
             var started = await WaitUntilStartedAsync(client, instanceId, cancellationToken);
             var waited = (long)time.GetElapsedTime(started.Since).TotalMilliseconds;
-            if (started.Instance is not { RuntimeStatus: not OrchestrationRuntimeStatus.Pending } running)
+            if (started.Instance is not { RuntimeStatus: not OrchestrationRuntimeStatus.Pending } begun)
             {
                 Log.CallbackBeforeStart(logger, instanceId, envelopes.Count, waited);
                 var notStarted = JsonHttpResult.Error(StatusCodes.Status503ServiceUnavailable, $"The flow of '{instanceId}' has not started yet; deliver the events again.");
@@ -96,7 +106,7 @@ internal sealed class CallbackDispatcher(
             }
 
             Log.CallbackHeldUntilStarted(logger, instanceId, envelopes.Count, waited);
-            instance = running;
+            instance = begun;
         }
 
         if (instance.RuntimeStatus is OrchestrationRuntimeStatus.Terminated or OrchestrationRuntimeStatus.Failed)
@@ -115,8 +125,27 @@ internal sealed class CallbackDispatcher(
             return new JsonHttpResult(StatusCodes.Status200OK, new CallbackResponse(0, envelopes.Count));
         }
 
-        // The call's root span id, if the URL carries one (telemetry only: a wrong value misplaces a span, nothing more).
-        var rootSpanId = request.Query[CallTraceContext.CallbackQueryParameter] is { Count: 1 } traced ? traced[0] : null;
+        if (ends)
+        {
+            running.Forget(instanceId);
+        }
+        else
+        {
+            running.MarkRunning(instanceId);
+        }
+
+        return await RaiseAsync(client, instanceId, envelopes, RootSpanId(request), cancellationToken);
+    }
+
+    /// <summary>The call's root span id, if the URL carries one (telemetry only: a wrong value misplaces a span, nothing more).</summary>
+    private static string? RootSpanId(HttpRequest request) =>
+        request.Query[CallTraceContext.CallbackQueryParameter] is { Count: 1 } traced ? traced[0] : null;
+
+    private static bool IsCallDisconnected(CallbackEnvelope envelope) =>
+        CallAutomationEventParser.KnownEventTypes.TryGetValue(envelope.EventType, out var type) && type == typeof(CallDisconnected);
+
+    private async Task<IActionResult> RaiseAsync(DurableTaskClient client, string instanceId, List<CallbackEnvelope> envelopes, string? rootSpanId, CancellationToken cancellationToken)
+    {
         foreach (var envelope in envelopes)
         {
             using var scope = CallLogScope.Begin(logger, instanceId, envelope.CallConnectionId);
@@ -205,8 +234,7 @@ internal sealed class CallbackDispatcher(
     private async Task EndStrandedCallsAsync(string instanceId, string? flow, string cause, List<CallbackEnvelope> envelopes, CancellationToken cancellationToken)
     {
         var live = envelopes
-            .Where(e => !string.IsNullOrEmpty(e.CallConnectionId)
-                && !(CallAutomationEventParser.KnownEventTypes.TryGetValue(e.EventType, out var type) && type == typeof(CallDisconnected)))
+            .Where(e => !string.IsNullOrEmpty(e.CallConnectionId) && !IsCallDisconnected(e))
             .Select(e => e.CallConnectionId!)
             .Distinct(StringComparer.Ordinal);
         foreach (var callConnectionId in live)

@@ -14,4 +14,16 @@ namespace CallFlows.Runtime.Protocol;
 /// <param name="RootSpanId">The span id of the webhook's span for this call, the root of the call's trace; null when not traced.</param>
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed record InboundFlowInput<TSettings>(IncomingCall IncomingCall, string Route, TSettings? Settings, DateTimeOffset? AnsweredOnArrivalAt = null, string? RootSpanId = null)
-    where TSettings : class;
+    where TSettings : class
+{
+    /// <summary>The history layout the webhook that started the instance wrote it for (<see cref="CurrentHistoryVersion"/>).</summary>
+    /// <remarks>
+    /// Version 1: the flow takes an answered-on-arrival call from the <c>CallConnected</c> of the webhook's answer instead
+    /// of sending the answer activity, and a wait reuses a timer that an earlier wait left pending instead of creating one.
+    /// Instances started before (version 0, the property absent) replay their history as they recorded it.
+    /// </remarks>
+    public int HistoryVersion { get; init; }
+
+    /// <summary>The history version webhooks of this runtime write.</summary>
+    public const int CurrentHistoryVersion = 1;
+}

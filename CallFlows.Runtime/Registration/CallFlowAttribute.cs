@@ -16,8 +16,10 @@ public sealed class CallFlowAttribute : Attribute
     /// <summary>
     /// For an inbound flow whose first call action is <see cref="CallFlowContext.AnswerAsync"/>: the Event Grid webhook
     /// answers the call itself, right after it has durably scheduled the flow, with the very request (repeatability id,
-    /// operation context, callback URI) the flow's first action sends; the flow's answer then replays it and ACS returns
-    /// the same result, so the call is answered once and without waiting behind the task hub's backlog. Default
+    /// operation context, callback URI) the flow's first action sends, so the call is answered once and without waiting
+    /// behind the task hub's backlog. The flow's <c>AnswerAsync</c> then sends no request: it takes the call from that
+    /// answer's <c>CallConnected</c>, and sends the same request itself (ACS performs it or replays the webhook's) only
+    /// when the webhook reports that its answer failed or no <c>CallConnected</c> came within 5 s. Default
     /// <see langword="false"/>. A flow marked so whose first action is something else fails at that action.
     /// </summary>
     public bool AnswerOnArrival { get; set; }

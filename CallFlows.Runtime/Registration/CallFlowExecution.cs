@@ -36,6 +36,7 @@ internal static class CallFlowExecution
         {
             // Nobody drives the call once the instance fails: end it first, then let the instance fail.
             await flow.EndAbandonedCallsAsync(exception);
+            flow.CancelSpareTimers();
             FlowTelemetry.Ended(context, flow.StartedAt, "Failed", succeeded: false, exception.Message, flow.RootSpanId);
             throw;
         }

@@ -51,6 +51,7 @@ public static class CallFlowsServiceCollectionExtensions
         services.TryAddSingleton<IncomingCallDispatcher>();
         services.TryAddSingleton<IncomingCallResponder>();
         services.TryAddSingleton<CallbackDispatcher>();
+        services.TryAddSingleton<RunningInstanceCache>();
         services.TryAddSingleton<StrandedCallEnder>();
         services.TryAddSingleton<StrandedCallSweep>();
         services.TryAddSingleton<CallStarter>();

@@ -50,6 +50,7 @@ public abstract class InboundCallFlow<TSettings, TResult> : CallFlowBase
         {
             flow.AnsweredOnArrivalAt = input.AnsweredOnArrivalAt;
             flow.RootSpanId = input.RootSpanId;
+            flow.HistoryVersion = input.HistoryVersion;
             return RunAsync(flow, input.IncomingCall, input.Settings ?? new TSettings());
         });
     }

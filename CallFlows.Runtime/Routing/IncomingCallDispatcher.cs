@@ -169,11 +169,33 @@ internal sealed class IncomingCallDispatcher(CallRouter router, IncomingCallAdmi
             Log.IncomingCallScheduled(logger, instanceId, decision.FlowName, decision.Route, incoming.To?.RawId, incoming.From?.RawId);
             if (answerOnArrival)
             {
-                // After the flow is durably scheduled, so its callbacks find it; a failure here leaves the answer to the flow.
-                await responder.AnswerOnArrivalAsync(instanceId, incoming, sentAt, rootSpanId, cancellationToken);
+                // After the flow is durably scheduled, so its callbacks find it. The flow waits for this answer's CallConnected
+                // instead of answering itself; a failure here tells it to send the same answer at once.
+                if (!await responder.AnswerOnArrivalAsync(instanceId, incoming, sentAt, rootSpanId, cancellationToken))
+                {
+                    await TellFlowAnswerFailedAsync(client, instanceId, sentAt);
+                }
             }
 
             return CallDisposition.Started;
+        }
+    }
+
+    /// <summary>
+    /// Wakes a flow whose answer on arrival failed so it answers at once; should this raise fail too, the flow answers
+    /// itself after <see cref="CallFlowContext.ArrivalGrace"/>.
+    /// </summary>
+    private async Task TellFlowAnswerFailedAsync(DurableTaskClient client, string instanceId, DateTimeOffset sentAt)
+    {
+        var operationContext = CallActionIdentity.ForAnswerOnArrival(instanceId, sentAt, null).OperationContext;
+        var envelope = new CallbackEnvelope(instanceId + ":answer-on-arrival-failed", CallFlowContext.AnswerOnArrivalFailedEvent, sentAt, null, operationContext, null);
+        try
+        {
+            await client.RaiseEventAsync(instanceId, CallFlowEvents.CallbackEventName, envelope, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            AdmissionLog.AnswerOnArrivalFailureNotRaised(logger, instanceId, exception);
         }
     }
 

@@ -17,7 +17,7 @@ internal sealed class IncomingCallResponder(CallAutomationClient client, IOption
 {
     /// <summary>
     /// Answers a call whose flow is already scheduled, with that flow's answer identity. A failure is logged and
-    /// swallowed: the flow's own answer (the same request) performs it, only later.
+    /// returned: the webhook then tells the flow, which sends the same request itself.
     /// </summary>
     /// <param name="instanceId">The flow's instance id.</param>
     /// <param name="incomingCall">The call.</param>
@@ -29,18 +29,17 @@ internal sealed class IncomingCallResponder(CallAutomationClient client, IOption
     {
         var identity = CallActionIdentity.ForAnswerOnArrival(instanceId, answeredAt, rootSpanId);
         var request = AnswerCallAction.Request(new AnswerCallInput(instanceId, identity, incomingCall.IncomingCallContext!), options.Value);
-        try
+        // Through the action runner: the answer gets the action span, log scope and duration metric of any call action.
+        var output = await CallActionRunner.RunAsync(logger, CallActionNames.AnswerCall, identity,
+            async () => new CallActionOutput(Connection: CallActionMapping.Info((await client.AnswerCallAsync(request, cancellationToken)).Value.CallConnectionProperties)));
+        if (output.Failure is { } failure)
         {
-            var answered = await client.AnswerCallAsync(request, cancellationToken);
-            AdmissionLog.AnsweredOnArrival(logger, instanceId, answered.Value.CallConnectionProperties.CallConnectionId);
-            return true;
-        }
-        catch (Exception exception) when (exception is RequestFailedException or HttpRequestException or AggregateException
-            || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            AdmissionLog.AnswerOnArrivalFailed(logger, instanceId, (exception as RequestFailedException)?.Status ?? 0, exception);
+            AdmissionLog.AnswerOnArrivalFailed(logger, instanceId, failure.HttpStatus ?? 0, failure.Describe());
             return false;
         }
+
+        AdmissionLog.AnsweredOnArrival(logger, instanceId, output.Connection?.CallConnectionId);
+        return true;
     }
 
     /// <summary>Rejects a call as busy (admission control turned it away; no flow was scheduled).</summary>

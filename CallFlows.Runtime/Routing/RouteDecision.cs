@@ -21,5 +21,5 @@ internal sealed record RouteDecision(RouteAction Action, string FlowName, string
     /// <param name="rootSpanId">The webhook span's id, the root of the call's trace, if traced.</param>
     /// <returns>The input (the settings are written with their runtime type).</returns>
     public InboundFlowInput<object> ToInput(IncomingCall incomingCall, DateTimeOffset? answeredOnArrivalAt = null, string? rootSpanId = null) =>
-        new(incomingCall, Route, Settings, answeredOnArrivalAt, rootSpanId);
+        new(incomingCall, Route, Settings, answeredOnArrivalAt, rootSpanId) { HistoryVersion = InboundFlowInput<object>.CurrentHistoryVersion };
 }

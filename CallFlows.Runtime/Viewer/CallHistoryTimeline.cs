@@ -23,6 +23,7 @@ internal static class CallHistoryTimeline
             {
                 case ExecutionStartedEvent started:
                     timeline.Add(new CallTimelineEntry(time, CallTimelineKind.Flow, started.Name ?? "Flow", "Started"));
+                    AddAnswerOnArrival(timeline, time, started);
                     break;
                 case TaskScheduledEvent task:
                     JsonElement? input = ViewerJson.Parse(task.Input);
@@ -74,6 +75,14 @@ internal static class CallHistoryTimeline
                     timeline.Add(new CallTimelineEntry(time, CallTimelineKind.Flow, "Resumed", "Running"));
                     break;
             }
+        }
+
+        // The webhook's answer succeeded or failed as the CallConnected or AnswerFailed with its operation context says.
+        int arrival = timeline.FindIndex(t => t.Kind == CallTimelineKind.Action && t.Status == "Sent" && t.Name == CallActionNames.AnswerCall);
+        if (arrival >= 0 && timeline.Find(t => t.Kind == CallTimelineKind.Event && t.OperationContext == timeline[arrival].OperationContext
+            && t.Name is "CallConnected" or "AnswerFailed") is { } outcome)
+        {
+            timeline[arrival] = timeline[arrival] with { Status = outcome.Name == "CallConnected" ? "Succeeded" : "Failed", CompletedAt = outcome.Time };
         }
 
         // Stable by time: events raised between episodes interleave with the actions they answer.
@@ -164,6 +173,28 @@ internal static class CallHistoryTimeline
     /// <c>Failure</c> carries a refusal as data (HTTP status, ACS error code), so the line reads it instead of the
     /// activity's completion alone.
     /// </summary>
+    /// <summary>
+    /// The answer the webhook sent on the flow's behalf (history version 1): no activity records it, so it is shown from
+    /// the input, with the operation context its <c>CallConnected</c> carries.
+    /// </summary>
+    static void AddAnswerOnArrival(List<CallTimelineEntry> timeline, DateTimeOffset time, ExecutionStartedEvent started)
+    {
+        JsonElement? input = ViewerJson.Parse(started.Input);
+        if ((ViewerJson.Int(input, "HistoryVersion") ?? 0) < 1
+            || ViewerJson.String(input, "AnsweredOnArrivalAt") is not { } sent
+            || !DateTimeOffset.TryParse(sent, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out DateTimeOffset answeredAt)
+            || started.OrchestrationInstance?.InstanceId is not { } instanceId)
+        {
+            return;
+        }
+
+        timeline.Add(new CallTimelineEntry(time, CallTimelineKind.Action, CallActionNames.AnswerCall, "Sent")
+        {
+            OperationContext = CallActionIdentity.ForAnswerOnArrival(instanceId, answeredAt, null).OperationContext,
+            Message = "Sent by the webhook when the call arrived.",
+        });
+    }
+
     static CallTimelineEntry Completed(CallTimelineEntry entry, DateTimeOffset time, JsonElement? output)
     {
         JsonElement? failure = ViewerJson.Get(output, "Failure");

@@ -23,6 +23,8 @@ internal sealed class IncomingTestCall
         var constructor = inputType.GetConstructors().Single();
         object?[] arguments = [incoming, route, settings, .. constructor.GetParameters().Skip(3).Select(p => p.DefaultValue is DBNull ? null : p.DefaultValue)];
         Input = constructor.Invoke(arguments);
+        // The history layout the webhook writes today (timers of finished waits are reused by later ones).
+        inputType.GetProperty(nameof(InboundFlowInput<object>.HistoryVersion))!.SetValue(Input, InboundFlowInput<object>.CurrentHistoryVersion);
     }
 
     /// <summary>The <see cref="InboundFlowInput{TSettings}"/>.</summary>

@@ -36,6 +36,26 @@ public sealed class InboundFlowTests(EndToEndFixture fixture)
     }
 
     [Fact]
+    public async Task InboundRouting_WebhooksAnswerOnArrivalRefused503_FlowSendsTheSameAnswerItselfAndConnectsTheAgent()
+    {
+        // The webhook's answer fails (no CallConnected will come for it): it tells the flow, which then sends the very
+        // same request itself instead of waiting for a CallConnected (the normal path, where it skips its answer activity).
+        const string caller = "+15551000011";
+        fixture.Emulator.World.Configure(caller, IdentityBehavior.Answers() with { HangUpAfter = TimeSpan.FromSeconds(2) });
+        fixture.Emulator.Faults.FailNextRequests(1, 503);
+        var (incoming, id) = await EndToEndHarness.PlaceInboundAsync(this.App, caller, DemoWorld.AgentAnswersNumber);
+
+        FlowCall call = await EndToEndHarness.FinishAsync(this.App, id, incoming);
+
+        await call.ShouldReportAsync(this.App, nameof(InboundRoutingFlow), nameof(InboundRoutingFlowResult.AgentConnected), succeeded: true);
+        call.ShouldHavePerformedExactly(Answer, Add, Terminate);
+        var answers = call.Requests.Where(r => r.Operation == Answer).ToList();
+        answers.Should().HaveCount(2, "the webhook's refused answer, then the flow's");
+        answers[0].IsInjectedFault.Should().BeTrue();
+        answers[1].RepeatabilityRequestId.Should().Be(answers[0].RepeatabilityRequestId, "the flow repeats the webhook's request");
+    }
+
+    [Fact]
     public async Task RejectRule_IncomingCall_RejectedWithTheRuleReason()
     {
         var (incoming, id) = await EndToEndHarness.PlaceInboundAsync(this.App, "+15551000009", DemoWorld.RejectedNumber);

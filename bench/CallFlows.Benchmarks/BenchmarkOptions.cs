@@ -61,6 +61,9 @@ public sealed record BenchmarkOptions
     /// <summary>Gets how many rounds of section 6 run (each round: one Azurite process, then a process per service). Default 1.</summary>
     public int LayoutRounds { get; init; } = 1;
 
+    /// <summary>Gets a value indicating whether only section 5's per-call storage counts run (no idle, load, step, memory or layout runs), with the last call's requests listed one by one. Default <see langword="false"/>.</summary>
+    public bool StorageOnly { get; init; }
+
     /// <summary>Gets how many whole calls per flow are made one at a time to count storage requests per call. Default 5.</summary>
     public int StorageCalls { get; init; } = 5;
 

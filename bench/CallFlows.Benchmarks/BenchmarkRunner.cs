@@ -58,7 +58,9 @@ public static class BenchmarkRunner
 
         var env = environment.ToList();
         env.Add($"run: {options.Mode}, {total.Elapsed.TotalSeconds:0} s, load average at end {MachineInfo.LoadAverage()}");
-        var tables = columns.Count > 0 ? BuildTables(columns, options).ToList() : [];
+        var tables = columns.Count == 0 ? []
+            : options.StorageOnly ? BuildTables(columns, options).Where(t => t.Title.StartsWith("5.", StringComparison.Ordinal)).ToList()
+            : BuildTables(columns, options).ToList();
         if (layouts.Count > 0)
         {
             tables.Add(BuildLayoutTable(layouts));
@@ -107,6 +109,13 @@ public static class BenchmarkRunner
         {
             stack = await BenchStack.StartAsync(settings, storage, results.HostJsonPath, cancellationToken);
             await WarmUpAsync(stack, progress, cancellationToken);
+            if (options.StorageOnly)
+            {
+                progress.WriteLine($"[{Now()}] {name}: storage requests of {options.StorageCalls} whole calls one at a time, CallFlows flow then raw flow");
+                results.StorageCallFlows = await Try(() => StorageWorkload.RunAsync(stack, FlowKind.CallFlows, options.StorageCalls, cancellationToken, progress), results);
+                results.StorageRaw = await Try(() => StorageWorkload.RunAsync(stack, FlowKind.Raw, options.StorageCalls, cancellationToken, progress), results);
+                return results;
+            }
 
             // Lightest first; the open-loop runs last, since an overloaded run leaves a backlog behind.
             progress.WriteLine($"[{Now()}] {name}: {options.IdleCalls} calls, each after {options.IdleInterval.TotalSeconds:0} s idle (storage requests of the quiet time counted)");
@@ -151,7 +160,7 @@ public static class BenchmarkRunner
             }
         }
 
-        if (!results.FullSections)
+        if (!results.FullSections || options.StorageOnly)
         {
             return results;
         }
@@ -257,11 +266,14 @@ public static class BenchmarkRunner
         }
 
         storageRows.Add(AllRow("CallFlows / raw storage requests per call", c => Stats.F(c.StorageCallFlows!.Requests.Work * (double)c.StorageRaw!.Calls / (c.StorageRaw.Requests.Work * (double)c.StorageCallFlows.Calls), "0.00")));
-        storageRows.Add(AllRow("idle worker: storage requests/s (quiet s measured)", c => $"{Stats.F(c.IdleStorage!.PerSecond(c.IdleStorage.Requests.Total))} ({Stats.F(c.IdleStorage.Seconds, "0")} s)"));
-        storageRows.Add(AllRow("idle worker: empty polls / housekeeping / other per s", c => $"{Stats.F(c.IdleStorage!.PerSecond(c.IdleStorage.Requests.EmptyPolls))} / {Stats.F(c.IdleStorage.PerSecond(c.IdleStorage.Requests.Housekeeping))} / {Stats.F(c.IdleStorage.PerSecond(c.IdleStorage.Requests.Work))}"));
-        storageRows.Add(AllRow("idle worker: storage requests per 30 days (millions)", c => Stats.F(c.IdleStorage!.PerSecond(c.IdleStorage.Requests.Total) * 30 * 86400 / 1e6)));
-        storageRows.Add(AllRow($"{idle}: IncomingCall → Answer ms, each call", c => Each(c.Idle!.IncomingToAnswerMs)));
-        storageRows.Add(AllRow($"{idle}: CallConnected → AddParticipant ms, each call", c => Each(c.Idle!.ConnectedToAddMs)));
+        if (!options.StorageOnly)
+        {
+            storageRows.Add(AllRow("idle worker: storage requests/s (quiet s measured)", c => $"{Stats.F(c.IdleStorage!.PerSecond(c.IdleStorage.Requests.Total))} ({Stats.F(c.IdleStorage.Seconds, "0")} s)"));
+            storageRows.Add(AllRow("idle worker: empty polls / housekeeping / other per s", c => $"{Stats.F(c.IdleStorage!.PerSecond(c.IdleStorage.Requests.EmptyPolls))} / {Stats.F(c.IdleStorage.PerSecond(c.IdleStorage.Requests.Housekeeping))} / {Stats.F(c.IdleStorage.PerSecond(c.IdleStorage.Requests.Work))}"));
+            storageRows.Add(AllRow("idle worker: storage requests per 30 days (millions)", c => Stats.F(c.IdleStorage!.PerSecond(c.IdleStorage.Requests.Total) * 30 * 86400 / 1e6)));
+            storageRows.Add(AllRow($"{idle}: IncomingCall → Answer ms, each call", c => Each(c.Idle!.IncomingToAnswerMs)));
+            storageRows.Add(AllRow($"{idle}: CallConnected → AddParticipant ms, each call", c => Each(c.Idle!.ConnectedToAddMs)));
+        }
 
         static string Samples(IReadOnlyList<StepLatencySample> samples, Func<StepLatencySample, string> format) => string.Join(", ", samples.Select(format));
         var stepRows = new List<BenchmarkRow>

@@ -8,7 +8,7 @@ if (args.Length > 0 && args[0] == "host")
 }
 
 
-// dotnet run -c Release --project bench/CallFlows.Benchmarks [-- --quick | --smoke] [--settings EngineDefaults|HostJson] [--baseline-host-json PATH] [--layouts-only [--rounds N]] [--out results.md]
+// dotnet run -c Release --project bench/CallFlows.Benchmarks [-- --quick | --smoke] [--settings EngineDefaults|HostJson] [--baseline-host-json PATH] [--layouts-only [--rounds N]] [--storage-only [--calls N]] [--out results.md]
 var options = args.Contains("--smoke") ? BenchmarkOptions.Smoke
     : args.Contains("--quick") ? BenchmarkOptions.Quick
     : BenchmarkOptions.Full;
@@ -32,6 +32,22 @@ if (args.Contains("--layouts-only"))
     int roundsIndex = Array.IndexOf(args, "--rounds");
     int rounds = roundsIndex >= 0 && roundsIndex + 1 < args.Length ? int.Parse(args[roundsIndex + 1], System.Globalization.CultureInfo.InvariantCulture) : 3;
     options = options with { Settings = [], BaselineHostJson = null, LayoutRounds = rounds };
+}
+
+if (args.Contains("--storage-only"))
+{
+    // Section 5's per-call counts alone (a minute or two), host.json column only unless --settings says otherwise;
+    // --calls N whole calls per flow (default 5); the last call's requests are listed one by one in the progress output.
+    int callsIndex = Array.IndexOf(args, "--calls");
+    int calls = callsIndex >= 0 && callsIndex + 1 < args.Length ? int.Parse(args[callsIndex + 1], System.Globalization.CultureInfo.InvariantCulture) : options.StorageCalls;
+    options = options with
+    {
+        Mode = options.Mode + ", storage only",
+        StorageOnly = true,
+        StorageCalls = calls,
+        CompareAzuriteLayouts = false,
+        Settings = settingsIndex >= 0 ? options.Settings : [CallFlows.LocalHost.EngineSettingsSource.HostJson],
+    };
 }
 
 int outIndex = Array.IndexOf(args, "--out");

@@ -19,6 +19,10 @@ internal sealed record StorageCounts(IReadOnlyDictionary<StorageRequestKind, lon
     /// <summary>All requests but empty queue polls and housekeeping: the work of calls.</summary>
     public long Work => this.Total - this.EmptyPolls - this.Housekeeping;
 
+    /// <summary>Whether a request of <paramref name="kind"/> is call work (not an empty poll or housekeeping).</summary>
+    public static bool IsWork(StorageRequestKind kind) =>
+        kind is not (StorageRequestKind.QueueGetEmpty or StorageRequestKind.TablePartitions or StorageRequestKind.BlobLease);
+
     /// <summary>The requests made between <paramref name="earlier"/> and this snapshot.</summary>
     public StorageCounts Minus(StorageCounts earlier) =>
         new(Enum.GetValues<StorageRequestKind>().ToDictionary(k => k, k => this[k] - earlier[k]));

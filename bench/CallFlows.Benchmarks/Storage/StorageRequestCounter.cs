@@ -13,6 +13,8 @@ namespace CallFlows.Benchmarks.Storage;
 internal sealed class StorageRequestCounter
 {
     readonly ConcurrentDictionary<StorageRequestKind, long> counts = new();
+    readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
+    ConcurrentQueue<string>? trace;
 
     /// <summary>Adds the counting policy to one storage client's options.</summary>
     public void Attach(ClientOptions options)
@@ -29,10 +31,25 @@ internal sealed class StorageRequestCounter
     /// <summary>A copy of the counts so far.</summary>
     public StorageCounts Snapshot() => new(this.counts.ToDictionary(p => p.Key, p => p.Value));
 
+    /// <summary>Starts recording one line per request of call work (not empty polls or housekeeping): time, kind and resource.</summary>
+    public void StartTrace() => this.trace = new ConcurrentQueue<string>();
+
+    /// <summary>Stops recording and returns the lines recorded since <see cref="StartTrace"/>.</summary>
+    public IReadOnlyList<string> StopTrace()
+    {
+        ConcurrentQueue<string>? lines = Interlocked.Exchange(ref this.trace, null);
+        return lines is null ? [] : [.. lines];
+    }
+
     void Count(string service, HttpMessage message)
     {
         StorageRequestKind kind = StorageRequestClassifier.Classify(service, message);
         this.counts.AddOrUpdate(kind, 1, (_, n) => n + 1);
+        if (this.trace is { } lines && StorageCounts.IsWork(kind))
+        {
+            string path = message.Request.Uri.ToUri().AbsolutePath;
+            lines.Enqueue($"{this.clock.Elapsed.TotalMilliseconds,9:0} ms  {kind,-12} {path}");
+        }
     }
 
     sealed class CountingPolicy(StorageRequestCounter counter, string service) : HttpPipelinePolicy

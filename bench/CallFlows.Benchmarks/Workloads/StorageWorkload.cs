@@ -15,7 +15,7 @@ internal static class StorageWorkload
 {
     static readonly TimeSpan Quiet = TimeSpan.FromSeconds(1);
 
-    public static async Task<PerCallStorageResult> RunAsync(BenchStack stack, FlowKind kind, int calls, CancellationToken cancellationToken)
+    public static async Task<PerCallStorageResult> RunAsync(BenchStack stack, FlowKind kind, int calls, CancellationToken cancellationToken, TextWriter? trace = null)
     {
         stack.SetAgent(IdentityBehavior.Answers(TimeSpan.FromMilliseconds(50)) with { HangUpAfter = TimeSpan.FromMilliseconds(200) });
         var emulator = stack.EmulatorFor(kind);
@@ -31,6 +31,11 @@ internal static class StorageWorkload
             DateTimeOffset placedAt = DateTimeOffset.UtcNow;
             StorageCounts before = stack.Storage.Snapshot();
             var clock = Stopwatch.StartNew();
+            if (trace is not null && i == calls - 1)
+            {
+                stack.Storage.StartTrace();
+            }
+
             await Callers.PlaceAsync(emulator, cancellationToken);
             if (!await Callers.WaitUntilAsync(() => Callers.CountRequests(emulator, Callers.IsHangUp) > hangUps, TimeSpan.FromSeconds(60), cancellationToken))
             {
@@ -40,6 +45,16 @@ internal static class StorageWorkload
             StorageCounts after = await WaitForQuietAsync(stack.Storage, TimeSpan.FromSeconds(30), cancellationToken);
             seconds += clock.Elapsed.TotalSeconds - Quiet.TotalSeconds;
             total = Add(total, after.Minus(before));
+            if (trace is not null && i == calls - 1)
+            {
+                // The last call's requests one by one (and anything the call's window caught after it went quiet).
+                IReadOnlyList<string> lines = stack.Storage.StopTrace();
+                trace.WriteLine($"  storage requests of the last {kind} call ({lines.Count}):");
+                foreach (string line in lines)
+                {
+                    trace.WriteLine("    " + line);
+                }
+            }
 
             foreach (string id in await CallHistory.InstancesCreatedSinceAsync(http, stack.App.BaseAddress, placedAt, cancellationToken))
             {
