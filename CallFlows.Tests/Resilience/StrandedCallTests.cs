@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using CallFlows.Emulator;
 using CallFlows.Emulator.Simulation;
 using CallFlows.LocalHost.App;
@@ -193,6 +194,24 @@ public sealed class StrandedCallTests
             return new World(azurite, emulator, trusted, app, logs);
         }
 
+        async Task WaitForFlowToSeeAsync(string instanceId, string agent, CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                using HttpResponseMessage response = await this.App.Client.GetAsync(new Uri("api/calls/" + instanceId, UriKind.Relative), cancellationToken);
+                CallStatusResponse? status = response.IsSuccessStatusCode
+                    ? await response.Content.ReadFromJsonAsync<CallStatusResponse>(JsonHttpResult.SerializerOptions, cancellationToken)
+                    : null;
+                if (status?.Status is { } flow && flow.Participants.Contains(agent)
+                    && flow.Actions.Any(a => a.Name == "AddParticipant" && a.Detail == "Succeeded"))
+                {
+                    return;
+                }
+
+                await Task.Delay(100, cancellationToken);
+            }
+        }
+
         /// <summary>An inbound call the flow answers and connects to the agent, who stays on the line.</summary>
         public async Task<(string InstanceId, CallSnapshot Call)> PlaceConnectedCallAsync()
         {
@@ -207,6 +226,9 @@ public sealed class StrandedCallTests
                 {
                     CallSnapshot joined = await this.Emulator.WaitForCallAsync(call.CallConnectionId,
                         c => c.State == "connected" && c.Participants.Any(p => p.RawId == agent), Timeout, cts.Token);
+                    // And the flow has received the callbacks of the agent joining: none is still on its way to reach the
+                    // instance after the test terminates or purges it (that callback would end the call first, for its cause).
+                    await this.WaitForFlowToSeeAsync(instanceId, agent, cts.Token);
                     return (instanceId, joined);
                 }
 
