@@ -195,17 +195,9 @@ internal sealed class FunctionCatalog
             {
                 bindings.Add((p, BindingSource.ActivityInput));
             }
-            else if (p.ParameterType == typeof(FunctionContext))
+            else if (HostBinding(p) is { } host)
             {
-                bindings.Add((p, BindingSource.FunctionContext));
-            }
-            else if (p.ParameterType == typeof(CancellationToken))
-            {
-                bindings.Add((p, BindingSource.CancellationToken));
-            }
-            else if (p.GetCustomAttribute<DurableClientAttribute>() is not null && p.ParameterType == typeof(DurableTaskClient))
-            {
-                bindings.Add((p, BindingSource.DurableClient));
+                bindings.Add((p, host));
             }
             else
             {
@@ -231,17 +223,9 @@ internal sealed class FunctionCatalog
             {
                 bindings.Add((p, BindingSource.HttpRequest));
             }
-            else if (p.GetCustomAttribute<DurableClientAttribute>() is not null && p.ParameterType == typeof(DurableTaskClient))
+            else if (HostBinding(p) is { } host)
             {
-                bindings.Add((p, BindingSource.DurableClient));
-            }
-            else if (p.ParameterType == typeof(FunctionContext))
-            {
-                bindings.Add((p, BindingSource.FunctionContext));
-            }
-            else if (p.ParameterType == typeof(CancellationToken))
-            {
-                bindings.Add((p, BindingSource.CancellationToken));
+                bindings.Add((p, host));
             }
             else if (p.ParameterType == typeof(HttpContext))
             {
@@ -279,17 +263,9 @@ internal sealed class FunctionCatalog
             {
                 bindings.Add((p, BindingSource.TimerInfo));
             }
-            else if (p.GetCustomAttribute<DurableClientAttribute>() is not null && p.ParameterType == typeof(DurableTaskClient))
+            else if (HostBinding(p) is { } host)
             {
-                bindings.Add((p, BindingSource.DurableClient));
-            }
-            else if (p.ParameterType == typeof(FunctionContext))
-            {
-                bindings.Add((p, BindingSource.FunctionContext));
-            }
-            else if (p.ParameterType == typeof(CancellationToken))
-            {
-                bindings.Add((p, BindingSource.CancellationToken));
+                bindings.Add((p, host));
             }
             else
             {
@@ -299,6 +275,13 @@ internal sealed class FunctionCatalog
 
         return (new FunctionDescriptor(name, FunctionKind.Timer, method, bindings, null) { TimerTrigger = timer }, null);
     }
+
+    /// <summary>What the host provides to any trigger kind but an orchestrator: the durable client, the function context, the cancellation token.</summary>
+    static BindingSource? HostBinding(ParameterInfo p) =>
+        p.GetCustomAttribute<DurableClientAttribute>() is not null && p.ParameterType == typeof(DurableTaskClient) ? BindingSource.DurableClient
+        : p.ParameterType == typeof(FunctionContext) ? BindingSource.FunctionContext
+        : p.ParameterType == typeof(CancellationToken) ? BindingSource.CancellationToken
+        : null;
 
     static bool HasBindingAttribute(ParameterInfo p) => p.GetCustomAttribute<BindingAttribute>() is not null;
 

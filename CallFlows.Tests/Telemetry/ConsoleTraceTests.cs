@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CallFlows.LocalHost.App;
@@ -23,7 +22,7 @@ public sealed partial class ConsoleTraceTests
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         int port = AzuriteServer.GetFreePort();
-        int emulatorPort = FreePort();
+        int emulatorPort = AzuriteServer.GetFreePort();
         await using ChildProcess host = ChildProcess.StartDotnet(Path.Combine(AppContext.BaseDirectory, "CallFlows.LocalHost.dll"),
         [
             "start", "--in-memory", "--trace-console", "--log-level", "Warning",
@@ -114,13 +113,6 @@ public sealed partial class ConsoleTraceTests
         }
 
         return spans;
-    }
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex(@"^(?=Activity\.TraceId:)", RegexOptions.Multiline)]
