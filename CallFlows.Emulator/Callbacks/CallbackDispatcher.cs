@@ -71,6 +71,7 @@ internal sealed class CallbackDispatcher : ICallbackSink, IAsyncDisposable
         try
         {
             (OutgoingEvent Event, CallbackFaultDecision Faults)? held = null;
+            var heldUntilEnd = new List<(OutgoingEvent Event, CallbackFaultDecision Faults)>();
             while (!token.IsCancellationRequested)
             {
                 OutgoingEvent next;
@@ -89,6 +90,8 @@ internal sealed class CallbackDispatcher : ICallbackSink, IAsyncDisposable
                 {
                     if (!await reader.WaitToReadAsync(token))
                     {
+                        // The call is over without a CallDisconnected of its own: nothing is kept back for ever.
+                        await DeliverHeldUntilEndAsync(heldUntilEnd, token);
                         break;
                     }
 
@@ -101,7 +104,8 @@ internal sealed class CallbackDispatcher : ICallbackSink, IAsyncDisposable
                 var decision = _faults.Decide(next.Name);
                 if (next.Name == "CallDisconnected")
                 {
-                    // Never reorder around the terminal event: everything held goes first.
+                    // Never reorder around the terminal event: everything held goes first, except what the
+                    // hold-until-the-call-ends fault keeps for after it.
                     if (held is { } before)
                     {
                         held = null;
@@ -109,6 +113,13 @@ internal sealed class CallbackDispatcher : ICallbackSink, IAsyncDisposable
                     }
 
                     await DeliverAsync(next, decision with { Reorder = false }, token);
+                    await DeliverHeldUntilEndAsync(heldUntilEnd, token);
+                    continue;
+                }
+
+                if (_faults.HoldsUntilCallEnds(next.Name))
+                {
+                    heldUntilEnd.Add((next, decision with { Reorder = false }));
                     continue;
                 }
 
@@ -139,6 +150,16 @@ internal sealed class CallbackDispatcher : ICallbackSink, IAsyncDisposable
             // The call ended (CallDisconnected was the last event): a long-running emulator does not keep its queue.
             _queues.TryRemove(callConnectionId, out _);
         }
+    }
+
+    private async Task DeliverHeldUntilEndAsync(List<(OutgoingEvent Event, CallbackFaultDecision Faults)> heldUntilEnd, CancellationToken token)
+    {
+        foreach (var (outgoing, faults) in heldUntilEnd)
+        {
+            await DeliverAsync(outgoing, faults, token);
+        }
+
+        heldUntilEnd.Clear();
     }
 
     private async Task<bool> WaitToReadAsync(ChannelReader<OutgoingEvent> reader, TimeSpan timeout, CancellationToken token)

@@ -169,6 +169,15 @@ internal static class ControlApi
                 }
             }
 
+            if (request.HoldUntilCallEnds is { } held)
+            {
+                faults.HoldUntilCallEnds.Clear();
+                foreach (var type in held)
+                {
+                    faults.HoldUntilCallEnds.Add(type);
+                }
+            }
+
             return Ok(FaultsView(emulator));
         }));
         group.MapPost("/faults/rest-failures", (RestFailureRequest request) => Try(() =>
@@ -196,6 +205,7 @@ internal static class ControlApi
             dropProbability = f.DropProbability,
             reorderProbability = f.ReorderProbability,
             affectedEventTypes = f.AffectedEventTypes.ToArray(),
+            holdUntilCallEnds = f.HoldUntilCallEnds.ToArray(),
             pendingRestFailures = f.PendingRestFailures,
         };
     }
@@ -264,7 +274,7 @@ internal static class ControlApi
     internal sealed record RestFailureRequest(int Count, int Status, double? RetryAfterSeconds);
 
     internal sealed record FaultsRequest(double? RestResponseDelayMs, double? CallbackDelayProbability, double? CallbackDelayMs, double? DuplicateProbability,
-        double? DropProbability, double? ReorderProbability, string[]? AffectedEventTypes);
+        double? DropProbability, double? ReorderProbability, string[]? AffectedEventTypes, string[]? HoldUntilCallEnds);
 
     internal sealed record BehaviorRequest(AnswerMode? Answer, double? AnswerDelayMs, double? HangUpAfterMs, double? AbandonAfterMs, CallerInputRequest[]? MediaScript)
     {

@@ -40,6 +40,15 @@ public sealed class FaultInjection
     /// </summary>
     public ICollection<string> AffectedEventTypes { get; } = new EventTypeSet();
 
+    /// <summary>
+    /// Event names (e.g. <c>CallConnected</c>) held back per call until that call's <c>CallDisconnected</c> has been
+    /// delivered, then delivered after it in their original order: the order a webhook sees when its host was down while
+    /// a short call connected and ended, and ACS's retries of the earlier events land after the last one. This is the one
+    /// fault that moves events behind <c>CallDisconnected</c>. Applies to every call whatever
+    /// <see cref="AffectedEventTypes"/> says. Default empty: nothing is held.
+    /// </summary>
+    public ICollection<string> HoldUntilCallEnds { get; } = new EventTypeSet();
+
     /// <summary>The number of REST failures still queued by <see cref="FailNextRequests"/>.</summary>
     public int PendingRestFailures
     {
@@ -81,8 +90,12 @@ public sealed class FaultInjection
             RestResponseDelay = TimeSpan.Zero;
             CallbackDelayProbability = DuplicateProbability = DropProbability = ReorderProbability = 0;
             AffectedEventTypes.Clear();
+            HoldUntilCallEnds.Clear();
         }
     }
+
+    internal bool HoldsUntilCallEnds(string eventName) =>
+        HoldUntilCallEnds.Count > 0 && (HoldUntilCallEnds.Contains(eventName) || HoldUntilCallEnds.Contains("Microsoft.Communication." + eventName));
 
     internal bool TryTakeRestFailure(out int status, out TimeSpan? retryAfter)
     {

@@ -18,8 +18,11 @@ public sealed class InboundRouteSettings
     /// <summary>How long the flow waits for the agent's answer before cancelling the invitation itself; 30 seconds by default.</summary>
     public TimeSpan AgentWaitTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long the flow waits for the call to connect after answering; 15 seconds by default.</summary>
-    public TimeSpan AnswerTimeout { get; set; } = TimeSpan.FromSeconds(15);
+    /// <summary>
+    /// How long the flow waits for the call to connect after answering; 30 seconds by default (see
+    /// <see cref="CallFlows.Runtime.AnswerOptions.Timeout"/>: longer than a restart plus the queue visibility timeout).
+    /// </summary>
+    public TimeSpan AnswerTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>What happens when the agent declines, is busy or does not answer; <see cref="NoAgentAction.HangUp"/> by default.</summary>
     public NoAgentAction OnNoAgent { get; set; } = NoAgentAction.HangUp;

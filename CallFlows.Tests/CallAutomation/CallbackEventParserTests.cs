@@ -180,10 +180,24 @@ public class CallbackEventParserTests
         CallAutomationEventParser.Parse(BinaryData.FromString("""{"id":"e-3","type":"Vendor.Other"}""")).Should().BeOfType<UnknownCallAutomationEvent>().Which.Data.Should().BeNull();
     }
 
-    [Fact]
-    public void Parse_ParticipantsUpdatedWithNullList_GivesEmptyList()
+    [Theory]
+    [InlineData("\"participants\":null")]
+    [InlineData("\"participants\":\"everyone\"")]
+    [InlineData("\"participants\":[null]")]
+    [InlineData("\"roster\":[]")]
+    public void Parse_ParticipantsUpdatedWithoutARoster_IsRejectedNotReadAsEveryoneLeft(string participants)
     {
-        var body = """{"id":"e-4","type":"Microsoft.Communication.ParticipantsUpdated","data":{"callConnectionId":"c","sequenceNumber":1,"participants":null}}""";
+        var body = "{\"id\":\"e-4\",\"type\":\"Microsoft.Communication.ParticipantsUpdated\",\"data\":{\"callConnectionId\":\"c\",\"sequenceNumber\":1," + participants + "}}";
+
+        var parse = () => CallAutomationEventParser.Parse(BinaryData.FromString(body));
+
+        parse.Should().Throw<CallAutomationEventFormatException>().WithMessage("*participants*");
+    }
+
+    [Fact]
+    public void Parse_ParticipantsUpdatedWithAnEmptyRoster_GivesEmptyList()
+    {
+        var body = """{"id":"e-5","type":"Microsoft.Communication.ParticipantsUpdated","data":{"callConnectionId":"c","sequenceNumber":2,"participants":[]}}""";
 
         CallAutomationEventParser.Parse(BinaryData.FromString(body)).Should().BeOfType<ParticipantsUpdated>().Which.Participants.Should().BeEmpty();
     }

@@ -106,14 +106,16 @@ public sealed class ControlApiTests : EmulatorTestBase
         using var http = Control;
 
         using var fail = await http.PostAsJsonAsync(new Uri("/emulator/faults/rest-failures", UriKind.Relative), new { count = 1, status = 503, retryAfterSeconds = 1 });
-        using var put = await http.PutAsJsonAsync(new Uri("/emulator/faults", UriKind.Relative), new { duplicateProbability = 0.5, affectedEventTypes = new[] { "CallConnected" } });
+        using var put = await http.PutAsJsonAsync(new Uri("/emulator/faults", UriKind.Relative), new { duplicateProbability = 0.5, affectedEventTypes = new[] { "CallConnected" }, holdUntilCallEnds = new[] { "ParticipantsUpdated" } });
 
         ((int)fail.StatusCode).Should().Be(204);
         ((int)put.StatusCode).Should().Be(200);
         Emulator.Faults.DuplicateProbability.Should().Be(0.5);
+        Emulator.Faults.HoldUntilCallEnds.Should().Equal("ParticipantsUpdated");
         (await Raw.GetAsync("/calling/callConnections/x")).Status.Should().Be(503);
         using var reset = await http.DeleteAsync(new Uri("/emulator/faults", UriKind.Relative));
         Emulator.Faults.DuplicateProbability.Should().Be(0);
+        Emulator.Faults.HoldUntilCallEnds.Should().BeEmpty();
         using var bad = await http.PutAsJsonAsync(new Uri("/emulator/faults", UriKind.Relative), new { dropProbability = 2 });
         ((int)bad.StatusCode).Should().Be(400);
     }

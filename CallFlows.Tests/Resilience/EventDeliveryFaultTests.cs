@@ -149,6 +149,79 @@ public sealed class EventDeliveryFaultTests(ITestOutputHelper output)
         created.Should().BeEquivalentTo(faulty.Select(r => r.InstanceId));
     }
 
+    [Fact]
+    public async Task ShortCalls_CallDisconnectedDeliveredBeforeCallConnected_SameOutcomes()
+    {
+        // The order a webhook sees after an outage: a call connected and ended while its host was down, and ACS's
+        // retries of the earlier events land after the last one. Every call here is ended by the other side shortly
+        // after it connects, so the flow's classification (answered, who hung up) is all there is to compare.
+        var logs = new LogCapture();
+        await using AzuriteServer azurite = await AzuriteServer.StartOrReuseAsync(
+            new AzuriteOptions { BlobPort = 0, QueuePort = 0, TablePort = 0, InMemoryPersistence = true });
+        await using CallFlowsLocalApp app = await CallFlowsLocalApp.StartAsync(new CallFlowsLocalAppOptions
+        {
+            StorageConnectionString = azurite.ConnectionString,
+            TaskHubName = "terminal" + Guid.NewGuid().ToString("N")[..10],
+            DeleteTaskHubOnStop = true,
+            MinimumLogLevel = LogLevel.Information,
+            ConfigureServices = (services, _) => services.AddSingleton<ILoggerProvider>(logs),
+        });
+        AcsEmulator emulator = app.Emulator!;
+        const string IvrCaller = "+15550001200";
+        emulator.World.Configure(IvrCaller, IdentityBehavior.Answers() with { HangUpAfter = TimeSpan.FromSeconds(1) });
+        DemoScenario[] scenarios =
+        [
+            Outbound("PSTN callee hangs up", nameof(OutboundCallFlow), nameof(OutboundCallFlowResult.CalleeHungUp), new
+            {
+                flow = "OutboundCall", targets = new[] { "4:" + DemoWorld.PstnCalleeNumber }, callerId = "4:" + DemoWorld.AgentAnswersNumber,
+            }),
+            Outbound("ACS user hangs up", nameof(OutboundCallFlow), nameof(OutboundCallFlowResult.CalleeHungUp), new
+            {
+                flow = "OutboundCall", targets = new[] { DemoWorld.AcsCallee(app.ResourceId) },
+            }),
+            new("IVR caller hangs up during the greeting", nameof(IvrFlow), nameof(IvrResult.CallerHungUp), async (a, ct) =>
+            {
+                IncomingCallSnapshot incoming = await a.Emulator!.PlaceIncomingCallAsync(IvrCaller, DemoWorld.IvrNumber, cancellationToken: ct);
+                return CallFlowsLocalApp.InstanceIdFor(incoming.ServerCallId, incoming.To);
+            }),
+        ];
+
+        IReadOnlyList<DemoCallReport> clean = await RunAsync(app, scenarios, TimeSpan.FromSeconds(60));
+        int deliveriesBefore = emulator.EventLog.Count;
+        emulator.Faults.HoldUntilCallEnds.Add("CallConnected");
+        emulator.Faults.HoldUntilCallEnds.Add("ParticipantsUpdated");
+        IReadOnlyList<DemoCallReport> terminalFirst;
+        try
+        {
+            terminalFirst = await RunAsync(app, scenarios, TimeSpan.FromSeconds(90));
+        }
+        finally
+        {
+            emulator.Faults.Reset();
+        }
+
+        for (int i = 0; i < clean.Count; i++)
+        {
+            output.WriteLine($"{clean[i].Scenario.Title}: clean {Describe(clean[i])} | terminal first {Describe(terminalFirst[i])}");
+        }
+
+        clean.Should().OnlyContain(r => r.Passed, "the baseline must end as each scenario expects");
+        terminalFirst.Select(Describe).Should().Equal(clean.Select(Describe), "the order of a call's events must not change its classification");
+
+        // The fault really happened: each call's CallDisconnected was delivered before its CallConnected.
+        DeliveryRecord[] deliveries = emulator.EventLog.Entries.Skip(deliveriesBefore).Where(d => d.Outcome == DeliveryOutcome.Delivered).ToArray();
+        foreach (DemoCallReport report in terminalFirst)
+        {
+            string? connection = report.Status?.Status?.CallConnectionId;
+            connection.Should().NotBeNull($"{report.Scenario.Title} reports its call connection");
+            DeliveryRecord[] ofCall = deliveries.Where(d => d.CallConnectionId == connection).ToArray();
+            int disconnected = Array.FindIndex(ofCall, d => d.EventType.EndsWith(".CallDisconnected", StringComparison.Ordinal));
+            int connected = Array.FindIndex(ofCall, d => d.EventType.EndsWith(".CallConnected", StringComparison.Ordinal));
+            disconnected.Should().BeGreaterThanOrEqualTo(0, $"{report.Scenario.Title} delivered its CallDisconnected");
+            connected.Should().BeGreaterThan(disconnected, $"{report.Scenario.Title} delivered its CallConnected after its CallDisconnected");
+        }
+    }
+
     static async Task<IReadOnlyList<DemoCallReport>> RunAsync(CallFlowsLocalApp app, IReadOnlyList<DemoScenario> scenarios, TimeSpan timeout)
     {
         return await Task.WhenAll(scenarios.Select(async scenario =>

@@ -72,6 +72,7 @@ public sealed class HostileInputTests(ITestOutputHelper output)
         before.Should().Contain("\"runtimeStatus\":\"Running\"");
         int instancesBefore = await CountInstancesAsync(app);
         DeliveryRecord liveDelivery = emulator.EventLog.Entries.First(r => r.Channel == DeliveryChannel.EventGrid && r.EventId == placed.EventId);
+        string liveConnection = emulator.Calls.Single(c => c.CallbackUri.AbsolutePath.EndsWith("/" + live, StringComparison.Ordinal)).CallConnectionId;
 
         string? afterOthers = null;
         string? flowStatusBefore = null;
@@ -89,7 +90,7 @@ public sealed class HostileInputTests(ITestOutputHelper output)
             }
 
             int logCount = logs.Count;
-            using HttpRequestMessage request = Build(entry, live, liveDelivery, app.ResourceId, keys, emulatorExpiredToken);
+            using HttpRequestMessage request = Build(entry, live, liveConnection, liveDelivery, app.ResourceId, keys, emulatorExpiredToken);
             int status;
             try
             {
@@ -143,7 +144,7 @@ public sealed class HostileInputTests(ITestOutputHelper output)
         JsonSerializer.Deserialize<List<HostileRequest>>(
             File.ReadAllText(Path.Combine(Path.GetDirectoryName(here)!, "hostile-corpus.json")), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
 
-    static HttpRequestMessage Build(HostileRequest entry, string live, DeliveryRecord liveDelivery, string resourceId, TrustedKeysServer keys, string emulatorExpired)
+    static HttpRequestMessage Build(HostileRequest entry, string live, string liveConnection, DeliveryRecord liveDelivery, string resourceId, TrustedKeysServer keys, string emulatorExpired)
     {
         string path = entry.Path.Replace("{live}", live, StringComparison.Ordinal).Replace("{long}", new string('a', 1000), StringComparison.Ordinal);
         // {sig}: the URL proof of the id in the path (as the app hands it to ACS); {othersig}: another call's proof.
@@ -170,7 +171,7 @@ public sealed class HostileInputTests(ITestOutputHelper output)
             body = new JsonArray(evt).ToJsonString();
         }
 
-        body = body?.Replace("{live}", live, StringComparison.Ordinal);
+        body = body?.Replace("{liveConnection}", liveConnection, StringComparison.Ordinal).Replace("{live}", live, StringComparison.Ordinal);
         if (body is not null)
         {
             request.Content = new StringContent(body, Encoding.UTF8);

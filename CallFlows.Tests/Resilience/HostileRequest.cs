@@ -6,7 +6,7 @@ namespace CallFlows.Tests.Resilience;
 /// <param name="Path">Path; <c>{live}</c> = the live call's instance id, <c>{long}</c> = a 1000-character id.</param>
 /// <param name="Expect">The status the app must answer.</param>
 /// <param name="Why">Why that status.</param>
-/// <param name="Body">Body text; <c>{liveIncomingCallDelivery}</c> = the live call's IncomingCall Event Grid delivery.</param>
+/// <param name="Body">Body text; <c>{liveIncomingCallDelivery}</c> = the live call's IncomingCall Event Grid delivery; <c>{live}</c> and <c>{liveConnection}</c> = its instance and call connection ids.</param>
 /// <param name="ContentType">Content type of the body (default <c>application/json</c>; empty = no content header).</param>
 /// <param name="Token">Callback token kind (<see cref="TrustedKeysServer.Mint"/>, or <c>emulator-expired</c>).</param>
 /// <param name="Generate">Generated body: <c>garbage:MB</c>, <c>event-array:MB</c>, <c>deep:DEPTH</c>.</param>

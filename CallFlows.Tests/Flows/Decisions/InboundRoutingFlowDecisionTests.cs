@@ -141,7 +141,7 @@ public sealed class InboundRoutingFlowDecisionTests
     }
 
     [Fact]
-    public void RunToEnd_NoCallConnectedForTheAnswer_AnswerFailedAfterFifteenSecondsAndTheCallIsHungUp()
+    public void RunToEnd_NoCallConnectedForTheAnswer_AnswerFailedAfterThirtySecondsAndTheCallIsHungUp()
     {
         TestPhone caller = this.kit.Phone("+15550001000");
         this.kit.SendsNoCallbacksFor("AnswerCall");
@@ -151,7 +151,7 @@ public sealed class InboundRoutingFlowDecisionTests
         outcome.Result.Should().Be(InboundRoutingFlowResult.AnswerFailed);
         outcome.Actions.Should().Equal("AnswerCall", "HangUp");
         outcome.Callbacks.Should().Equal("CallDisconnected");
-        outcome.Elapsed.Should().BeGreaterThan(TimeSpan.FromSeconds(15)).And.BeLessThan(TimeSpan.FromSeconds(16));
+        outcome.Elapsed.Should().BeGreaterThan(TimeSpan.FromSeconds(30)).And.BeLessThan(TimeSpan.FromSeconds(31));
     }
 
     [Fact]
