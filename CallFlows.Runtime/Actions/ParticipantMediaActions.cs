@@ -10,7 +10,10 @@ namespace CallFlows.Runtime.Actions;
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class ParticipantMediaActions(CallAutomationClient client, ILogger<ParticipantMediaActions> logger)
 {
-    /// <summary>Puts a participant on hold, with music if given (<c>HoldFailed</c> reports music that cannot play).</summary>
+    /// <summary>
+    /// Puts a participant on hold, with music if given (<c>HoldFailed</c> reports music that cannot play). A participant
+    /// already on hold is left as is: nothing is sent (see <see cref="SetHoldAsync"/>).
+    /// </summary>
     /// <param name="input">The participant and the music.</param>
     /// <returns>The accepted request's output, or ACS's refusal as data.</returns>
     [Function(CallActionNames.Hold)]
@@ -22,10 +25,10 @@ public sealed class ParticipantMediaActions(CallAutomationClient client, ILogger
             PlaySource = input.Music is null ? null : MediaMapping.Source(input.Music),
             OperationContext = input.Identity.OperationContext,
         };
-        return Run(CallActionNames.Hold, input, media => media.HoldAsync(request));
+        return SetHoldAsync(CallActionNames.Hold, input, onHold: true, media => media.HoldAsync(request));
     }
 
-    /// <summary>Takes a participant off hold.</summary>
+    /// <summary>Takes a participant off hold; a participant not on hold is left as is (nothing is sent).</summary>
     /// <param name="input">The participant.</param>
     /// <returns>The accepted request's output, or ACS's refusal as data.</returns>
     [Function(CallActionNames.Unhold)]
@@ -33,7 +36,7 @@ public sealed class ParticipantMediaActions(CallAutomationClient client, ILogger
     {
         ArgumentNullException.ThrowIfNull(input);
         var request = new UnholdOptions(CommunicationIdentifier.FromRawId(input.Participant)) { OperationContext = input.Identity.OperationContext };
-        return Run(CallActionNames.Unhold, input, media => media.UnholdAsync(request));
+        return SetHoldAsync(CallActionNames.Unhold, input, onHold: false, media => media.UnholdAsync(request));
     }
 
     /// <summary>Mutes a participant (ACS mutes only ACS users).</summary>
@@ -91,6 +94,29 @@ public sealed class ParticipantMediaActions(CallAutomationClient client, ILogger
         ArgumentNullException.ThrowIfNull(input);
         var request = new ContinuousDtmfRecognitionOptions(CommunicationIdentifier.FromRawId(input.Participant)) { OperationContext = input.Identity.OperationContext };
         return Run(CallActionNames.StopContinuousDtmf, input, media => media.StopContinuousDtmfRecognitionAsync(request));
+    }
+
+    /// <summary>
+    /// Hold and unhold carry no repeatability headers (the spec gives them none), so an activity run again after a crash
+    /// between its request and its checkpoint would send the request a second time and restart the hold music. They set a
+    /// state, though: the participant's <c>isOnHold</c> says whether an earlier run got through, and a request whose state
+    /// is already reached is not sent.
+    /// </summary>
+    private Task<CallActionOutput> SetHoldAsync<T>(string name, ParticipantMediaInput input, bool onHold, Func<CallMedia, Task<T>> send)
+    {
+        var connection = client.GetCallConnection(input.CallConnectionId);
+        return CallActionRunner.RunAsync(logger, name, input.Identity, async () =>
+        {
+            CallParticipant participant = await connection.GetParticipantAsync(CommunicationIdentifier.FromRawId(input.Participant));
+            if (participant.IsOnHold == onHold)
+            {
+                Log.HoldStateAlreadyReached(logger, name, input.Participant, onHold ? "on hold" : "off hold", input.Identity.OperationContext);
+                return CallActionOutput.Accepted;
+            }
+
+            await send(connection.GetCallMedia());
+            return CallActionOutput.Accepted;
+        });
     }
 
     private Task<CallActionOutput> Run<T>(string name, ParticipantMediaInput input, Func<CallMedia, Task<T>> send)

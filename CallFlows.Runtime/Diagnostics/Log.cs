@@ -19,6 +19,9 @@ internal static partial class Log
     [LoggerMessage(1002, LogLevel.Warning, "Call action {Action} failed with HTTP {Status} ({ErrorCode}; {OperationContext})")]
     private static partial void ActionFailedText(ILogger logger, string action, string operationContext, int status, string errorCode, Exception exception);
 
+    [LoggerMessage(1004, LogLevel.Information, "Call action {Action} sent nothing: participant {Participant} is already {State} ({OperationContext}); hold and unhold have no repeatability, so a re-run of the activity checks the state first")]
+    public static partial void HoldStateAlreadyReached(ILogger logger, string action, string participant, string state, string operationContext);
+
     [LoggerMessage(1003, LogLevel.Error, "Flow {Flow} ({InstanceId}) failed while call {CallConnectionId} was connected: {Cause}. The call is ended ({Disposition})")]
     public static partial void FlowFailedWithCallConnected(ILogger logger, string instanceId, string callConnectionId, string flow, string cause, string disposition);
 
