@@ -23,8 +23,14 @@ namespace CallFlows.Runtime;
 [SuppressMessage("Reliability", "DURABLE0010", Justification = "Logger is the instance's context.CreateReplaySafeLogger(...) logger; the analyzer cannot see that through the property.")]
 public sealed class CallFlowContext
 {
-    /// <summary>How long set-up waits, after a <c>CallDisconnected</c> that came first, for the call's <c>CallConnected</c> (events may arrive out of order).</summary>
-    internal static readonly TimeSpan EstablishmentGrace = TimeSpan.FromSeconds(3);
+    /// <summary>
+    /// How long set-up waits, after a <c>CallDisconnected</c> that came first, for the call's <c>CallConnected</c> (events may
+    /// arrive out of order). 20 s: after a worker crash the <c>CallConnected</c> it had dequeued stays invisible for the
+    /// 15 s queue visibility timeout of the shipped <c>host.json</c>, while the later <c>CallDisconnected</c> reaches the new
+    /// worker at once (a 3 s grace ended connected calls "NotConnected" in chaos runs). Only a call that ended with no
+    /// set-up event at all waits that long, and nobody is on it any more.
+    /// </summary>
+    internal static readonly TimeSpan EstablishmentGrace = TimeSpan.FromSeconds(20);
 
     /// <summary>
     /// How long a flow whose call the webhook answered on arrival waits for that answer's <c>CallConnected</c> before it

@@ -50,7 +50,9 @@ public sealed record ChaosScenario(
         new("group-call", nameof(GroupCallFlow), nameof(GroupCallFlowResult.EndedByParticipants), null, (resourceId, id) => new
         {
             flow = "GroupCall", instanceId = id, targets = new[] { "4:" + DemoWorld.PstnCallee2Number, DemoWorld.AcsCallee(resourceId) },
-            callerId = "4:" + DemoWorld.AgentAnswersNumber, maxDurationSeconds = 20,
+            // The participants leave after 1.5 and 2 s; the maximum duration is longer than a restart plus the 15 s queue
+            // visibility timeout, so the roster that ends the call, delayed by a crash, still comes before the timer.
+            callerId = "4:" + DemoWorld.AgentAnswersNumber, maxDurationSeconds = 40,
         }),
         new("connect-room", nameof(ConnectCallFlow), nameof(ConnectCallFlowResult.LeftAtMaxDuration), null, (_, id) => new
         {
