@@ -111,7 +111,7 @@ public sealed partial class CallFlowCall
         var (sip, voip) = CallActionMapping.Headers(options.CustomCallingContext);
         return _flow.RunActionAsync(CallActionNames.TransferCall, this, "Transferring",
             identity => new TransferCallInput(identity, CallConnectionId, target.RawId, options.Transferee?.RawId, options.CallerId?.RawId, sip, voip),
-            nameof(CallTransferAccepted), nameof(CallTransferFailed), options.Timeout, "Connected");
+            nameof(CallTransferAccepted), nameof(CallTransferFailed), options.Timeout, "Connected", successEndsCall: options.Transferee is null);
     }
 
     /// <summary>Removes a participant and waits for the outcome.</summary>

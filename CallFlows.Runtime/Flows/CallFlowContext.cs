@@ -248,7 +248,8 @@ public sealed class CallFlowContext
     /// </summary>
     internal async Task<CallActionResult> RunActionAsync(
         string name, CallFlowCall? call, string state, Func<CallActionIdentity, object> input,
-        string? successEvent, string? failureEvent, TimeSpan timeout, string finalState, Action<CallActionOutput>? accepted = null, string? canceledEvent = null)
+        string? successEvent, string? failureEvent, TimeSpan timeout, string finalState, Action<CallActionOutput>? accepted = null, string? canceledEvent = null,
+        bool successEndsCall = false)
     {
         call?.ThrowIfEnded();
         var action = Begin(name, state);
@@ -274,7 +275,20 @@ public sealed class CallFlowContext
         }
 
         var operationContext = action.Identity.OperationContext;
-        var wait = await WaitAsync(e => e.OperationContext == operationContext && (e.Name == successEvent || e.Name == failureEvent || (canceledEvent is not null && e.Name == canceledEvent)), null, call, timeout);
+        bool IsResult(ReceivedEvent e) => e.OperationContext == operationContext && (e.Name == successEvent || e.Name == failureEvent || (canceledEvent is not null && e.Name == canceledEvent));
+        var wait = await WaitAsync(IsResult, null, call, timeout);
+        if (wait.Kind == WaitKind.Ended && successEndsCall && HistoryVersion >= 2)
+        {
+            // Order independence: an action whose success takes the app out of the call (a 1:1 transfer) is followed by
+            // the call's CallDisconnected, which can be delivered first (after a restart, or through another instance of
+            // a scaled-out app). Its own result decides, when it follows within the grace.
+            wait = await WaitAsync(IsResult, null, null, EstablishmentGrace);
+            if (wait.Kind != WaitKind.Matched)
+            {
+                wait = new WaitOutcome(WaitKind.Ended, null);
+            }
+        }
+
         switch (wait.Kind)
         {
             case WaitKind.Matched:

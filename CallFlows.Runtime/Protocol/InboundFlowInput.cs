@@ -20,10 +20,12 @@ public sealed record InboundFlowInput<TSettings>(IncomingCall IncomingCall, stri
     /// <remarks>
     /// Version 1: the flow takes an answered-on-arrival call from the <c>CallConnected</c> of the webhook's answer instead
     /// of sending the answer activity, and a wait reuses a timer that an earlier wait left pending instead of creating one.
+    /// Version 2: a 1:1 transfer whose call's <c>CallDisconnected</c> is delivered before the transfer's own result waits
+    /// for that result before it reports the call as ended (a durable timer the earlier versions did not create).
     /// Instances started before (version 0, the property absent) replay their history as they recorded it.
     /// </remarks>
     public int HistoryVersion { get; init; }
 
     /// <summary>The history version webhooks of this runtime write.</summary>
-    public const int CurrentHistoryVersion = 1;
+    public const int CurrentHistoryVersion = 2;
 }
