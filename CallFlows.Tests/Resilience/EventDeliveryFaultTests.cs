@@ -169,19 +169,7 @@ public sealed class EventDeliveryFaultTests(ITestOutputHelper output)
             }),
         ];
 
-        IReadOnlyList<DemoCallReport> clean = await RunAsync(app, scenarios, TimeSpan.FromSeconds(60));
-        int deliveriesBefore = emulator.EventLog.Count;
-        emulator.Faults.HoldUntilCallEnds.Add("CallConnected");
-        emulator.Faults.HoldUntilCallEnds.Add("ParticipantsUpdated");
-        IReadOnlyList<DemoCallReport> terminalFirst;
-        try
-        {
-            terminalFirst = await RunAsync(app, scenarios, TimeSpan.FromSeconds(90));
-        }
-        finally
-        {
-            emulator.Faults.Reset();
-        }
+        var (clean, terminalFirst, deliveriesBefore) = await RunCleanThenHeldUntilCallEndsAsync(app, scenarios, "CallConnected", "ParticipantsUpdated");
 
         for (int i = 0; i < clean.Count; i++)
         {
@@ -216,18 +204,7 @@ public sealed class EventDeliveryFaultTests(ITestOutputHelper output)
         AcsEmulator emulator = app.Emulator!;
         DemoScenario[] scenarios = [DemoRunner.Scenarios.Single(s => s.ExpectedResult == nameof(InboundRoutingFlowResult.TransferredToFallback))];
 
-        IReadOnlyList<DemoCallReport> clean = await RunAsync(app, scenarios, TimeSpan.FromSeconds(60));
-        int deliveriesBefore = emulator.EventLog.Count;
-        emulator.Faults.HoldUntilCallEnds.Add("CallTransferAccepted");
-        IReadOnlyList<DemoCallReport> terminalFirst;
-        try
-        {
-            terminalFirst = await RunAsync(app, scenarios, TimeSpan.FromSeconds(90));
-        }
-        finally
-        {
-            emulator.Faults.Reset();
-        }
+        var (clean, terminalFirst, deliveriesBefore) = await RunCleanThenHeldUntilCallEndsAsync(app, scenarios, "CallTransferAccepted");
 
         output.WriteLine($"clean {Describe(clean[0])} | transfer result after the end {Describe(terminalFirst[0])}");
         clean[0].Passed.Should().BeTrue("the baseline must end as the scenario expects");
@@ -238,6 +215,28 @@ public sealed class EventDeliveryFaultTests(ITestOutputHelper output)
         Array.FindIndex(ofCall, d => d.EventType.EndsWith(".CallTransferAccepted", StringComparison.Ordinal))
             .Should().BeGreaterThan(Array.FindIndex(ofCall, d => d.EventType.EndsWith(".CallDisconnected", StringComparison.Ordinal)))
             .And.BeGreaterThan(0, "both were delivered, the transfer's result after the end of the call");
+    }
+
+    /// <summary>Runs the scenarios clean, then again with the named events of every call held until its CallDisconnected.</summary>
+    static async Task<(IReadOnlyList<DemoCallReport> Clean, IReadOnlyList<DemoCallReport> Held, int DeliveriesBefore)> RunCleanThenHeldUntilCallEndsAsync(
+        CallFlowsLocalApp app, DemoScenario[] scenarios, params string[] held)
+    {
+        AcsEmulator emulator = app.Emulator!;
+        IReadOnlyList<DemoCallReport> clean = await RunAsync(app, scenarios, TimeSpan.FromSeconds(60));
+        int deliveriesBefore = emulator.EventLog.Count;
+        foreach (string name in held)
+        {
+            emulator.Faults.HoldUntilCallEnds.Add(name);
+        }
+
+        try
+        {
+            return (clean, await RunAsync(app, scenarios, TimeSpan.FromSeconds(90)), deliveriesBefore);
+        }
+        finally
+        {
+            emulator.Faults.Reset();
+        }
     }
 
     static Task<AzuriteServer> StartAzuriteAsync() =>
