@@ -1,3 +1,4 @@
+using Azure;
 using CallFlows.CallAutomation;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
@@ -107,8 +108,19 @@ public sealed class ParticipantMediaActions(CallAutomationClient client, ILogger
         var connection = client.GetCallConnection(input.CallConnectionId);
         return CallActionRunner.RunAsync(logger, name, input.Identity, async () =>
         {
-            CallParticipant participant = await connection.GetParticipantAsync(CommunicationIdentifier.FromRawId(input.Participant));
-            if (participant.IsOnHold == onHold)
+            CallParticipant? participant;
+            try
+            {
+                participant = await connection.GetParticipantAsync(CommunicationIdentifier.FromRawId(input.Participant));
+            }
+            catch (RequestFailedException exception) when (exception.Status == 404)
+            {
+                // Not a participant (or no call): the request itself gets ACS's own answer (400 for a stranger, 404 for a
+                // call that is gone), which is what the flow reports.
+                participant = null;
+            }
+
+            if (participant is not null && participant.IsOnHold == onHold)
             {
                 Log.HoldStateAlreadyReached(logger, name, input.Participant, onHold ? "on hold" : "off hold", input.Identity.OperationContext);
                 return CallActionOutput.Accepted;

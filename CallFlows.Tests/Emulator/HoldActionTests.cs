@@ -42,4 +42,23 @@ public sealed class HoldActionTests : EmulatorTestBase
             .And.Contain(l => l.Message.Contains("already on hold", StringComparison.Ordinal))
             .And.Contain(l => l.Message.Contains("already off hold", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Hold_SomeoneNotInTheCall_FailsWithAcsOwnAnswerNotAsACallThatIsGone()
+    {
+        var client = new CallAutomationClient(Emulator.ConnectionString);
+        var incoming = await Emulator.PlaceIncomingCallAsync(Caller, OwnedNumber);
+        var answered = await client.AnswerCallAsync(new AnswerCallOptions(incoming.IncomingCallContext, Receiver.CallbackUri));
+        string connection = answered.Value.CallConnection.CallConnectionId;
+        await Receiver.WaitForAsync(connection, "ParticipantsUpdated");
+        var actions = new ParticipantMediaActions(client, Microsoft.Extensions.Logging.Abstractions.NullLogger<ParticipantMediaActions>.Instance);
+
+        CallActionOutput output = await actions.HoldAsync(new ParticipantMediaInput(
+            CallActionIdentity.Create("hold-test", 1, CallActionNames.Hold, new DateTime(2026, 11, 30, 0, 0, 0, DateTimeKind.Utc)), connection, "4:+15559990000"));
+
+        // The state check's 404 (no such participant) must not read as "the call is gone": the hold request answers.
+        output.Failure.Should().NotBeNull();
+        output.Failure!.HttpStatus.Should().Be(400);
+        Emulator.RequestLog.Entries.Should().ContainSingle(r => r.Operation == "CallMedia_Hold");
+    }
 }

@@ -89,7 +89,7 @@ public sealed record ChaosReport(
                 $"  duplicated: {duplicate.Operation} on {duplicate.Target} ({duplicate.LogicalAction}) x{duplicate.Count}");
         }
 
-        text.AppendLine(CultureInfo.InvariantCulture, $"Host logs: {this.OutputDirectory}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Host logs: {this.OutputDirectory} (with deliveries.log: the emulator's deliveries of every call that did not end as expected)");
         text.AppendLine(this.Passed ? "RESULT: PASS (lost = stuck = duplicated = 0)" : "RESULT: FAIL");
         return text.ToString();
     }

@@ -137,7 +137,9 @@ public static class ChaosRunner
                         if (scenario.Name == "agent-answers")
                         {
                             // The connected caller talks longer than a kill + restart, then hangs up (the flow then ends the call).
-                            emulator.World.Configure(caller, IdentityBehavior.Answers() with { HangUpAfter = TimeSpan.FromSeconds(15) });
+                            // With several hosts a killed host's flows wait for its partition lease (6 s) and for its dequeued
+                            // messages to come back (15 s visibility timeout) before another host runs them: 30 s covers that.
+                            emulator.World.Configure(caller, IdentityBehavior.Answers() with { HangUpAfter = TimeSpan.FromSeconds(30) });
                         }
                         else if (scenario.CallerScript is { } script)
                         {
@@ -200,6 +202,7 @@ public static class ChaosRunner
                 .OrderBy(r => r.Index)
                 .ToArray();
 
+            WriteDeliveriesOfOtherOutcomes(emulator, results, outputDirectory);
             IReadOnlyList<DuplicatedAction> duplicates = DuplicateActionDetector.Find(emulator.RequestLog.Entries);
             await stopPolling.CancelAsync();
             await poller;
@@ -237,6 +240,30 @@ public static class ChaosRunner
         return new(index, scenario, instanceId, status.RuntimeStatus, status.Flow, status.Outcome?.Result,
             expected ? ChaosVerdict.Expected : ChaosVerdict.Unexpected,
             expected ? null : $"expected {scenario.ExpectedFlow}/{scenario.ExpectedResult}; {status.Outcome?.Detail ?? status.Failure}");
+    }
+
+    /// <summary>
+    /// Writes what the emulator delivered for every call that did not end as expected (its callbacks and Event Grid
+    /// deliveries, each attempt with its answer) to <c>deliveries.log</c> beside the host logs: the hosts' logs say what
+    /// the app did with what arrived, this says what was sent and what the app answered.
+    /// </summary>
+    static void WriteDeliveriesOfOtherOutcomes(AcsEmulator emulator, IEnumerable<ChaosCallResult> results, string outputDirectory)
+    {
+        var lines = new List<string>();
+        foreach (ChaosCallResult result in results.Where(r => r.Verdict != ChaosVerdict.Expected && r.InstanceId is not null))
+        {
+            string instanceId = result.InstanceId!;
+            var connections = emulator.Calls.Where(c => c.CallbackUri.Segments[^1] == instanceId).Select(c => c.CallConnectionId).ToHashSet(StringComparer.Ordinal);
+            lines.Add($"#{result.Index} {result.Scenario.Name} {instanceId} ({result.Verdict}; call connections {(connections.Count == 0 ? "none" : string.Join(", ", connections))})");
+            foreach (var delivery in emulator.EventLog.Entries.Where(d => d.TargetUri.AbsolutePath.Contains(instanceId, StringComparison.Ordinal)
+                || (d.CallConnectionId is not null && connections.Contains(d.CallConnectionId))))
+            {
+                string answer = delivery.Status is { } status ? status.ToString(CultureInfo.InvariantCulture) : "no answer";
+                lines.Add($"  {(delivery.SentAt ?? delivery.Time).ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture)} {delivery.Channel} {delivery.Name} attempt {delivery.Attempt} -> {answer} {delivery.Outcome}{(delivery.IsDuplicate ? " (duplicate)" : string.Empty)}");
+            }
+        }
+
+        File.WriteAllLines(Path.Combine(outputDirectory, "deliveries.log"), lines);
     }
 
     static Dictionary<string, string> OpenConnections(AcsEmulator emulator, IEnumerable<ChaosCallResult> results)
