@@ -27,6 +27,8 @@ public sealed class ChaosTests(ITestOutputHelper output)
         report.RestartTimes.Should().HaveCount(2, "both kills must have happened");
         report.Lost.Should().Be(0);
         report.Stuck.Should().Be(0);
+        // Call actions are performed once. A prompt or recognize re-sent after a kill (the spec gives media operations no
+        // repeatability and no state to read first) is listed in the report's own row, not asserted: nothing can prevent it.
         report.Duplicates.Should().BeEmpty();
     }
 }

@@ -21,6 +21,25 @@ public sealed class DuplicateActionDetectorTests
     }
 
     [Fact]
+    public void Find_PlaySentTwiceAndAnAddSentTwice_OnlyThePlayIsMarkedWithoutRepeatability()
+    {
+        const string PlayBody = """{"playSources":[{"kind":"text","text":{"text":"Hello"}}],"playTo":[],"operationContext":"p"}""";
+        var requests = new[]
+        {
+            Request("POST", "CallMedia_Play", "call-1", 202, PlayBody, null),
+            Request("POST", "CallMedia_Play", "call-1", 202, PlayBody, null),
+            Request("POST", "CallConnection_AddParticipant", "call-1", 202, AddBody, "id-1"),
+            Request("POST", "CallConnection_AddParticipant", "call-1", 202, AddBody, "id-2"),
+        };
+
+        var found = DuplicateActionDetector.Find(requests);
+
+        found.Should().HaveCount(2);
+        found.Single(d => d.Operation == "CallMedia_Play").WithoutRepeatability.Should().BeTrue();
+        found.Single(d => d.Operation == "CallConnection_AddParticipant").WithoutRepeatability.Should().BeFalse();
+    }
+
+    [Fact]
     public void Find_ReplayOfTheSameRepeatabilityId_NotADuplicate()
     {
         var requests = new[]

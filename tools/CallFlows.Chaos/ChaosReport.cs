@@ -6,7 +6,7 @@ namespace CallFlows.Chaos;
 /// <summary>The outcome of a chaos run.</summary>
 /// <param name="Options">What was run.</param>
 /// <param name="Calls">Every call and its verdict.</param>
-/// <param name="Duplicates">State-changing actions performed more than once.</param>
+/// <param name="Duplicates">Call actions performed more than once (each must be performed once).</param>
 /// <param name="RestartTimes">Per kill: time from SIGKILL until the new process answered its readiness probe.</param>
 /// <param name="WallTime">Duration of the whole run.</param>
 /// <param name="OutputDirectory">Where the host logs are.</param>
@@ -18,6 +18,12 @@ public sealed record ChaosReport(
     TimeSpan WallTime,
     string OutputDirectory)
 {
+    /// <summary>
+    /// Gets the media requests sent again after a kill: operations without repeatability in the spec
+    /// (<see cref="DuplicateActionDetector.WithoutRepeatability"/>), a known limit reported apart from <see cref="Duplicates"/>.
+    /// </summary>
+    public IReadOnlyList<DuplicatedAction> ResentWithoutRepeatability { get; init; } = [];
+
     /// <summary>Gets what each host slot did (calls started, orchestrations executed, traffic received). Empty when not measured.</summary>
     public IReadOnlyList<ChaosHostReport> Hosts { get; init; } = [];
 
@@ -52,6 +58,7 @@ public sealed record ChaosReport(
         Row("lost", this.Lost.ToString(CultureInfo.InvariantCulture));
         Row("stuck", this.Stuck.ToString(CultureInfo.InvariantCulture));
         Row("duplicated actions", this.Duplicates.Count.ToString(CultureInfo.InvariantCulture));
+        Row("media re-sent (no repeatability)", this.ResentWithoutRepeatability.Count.ToString(CultureInfo.InvariantCulture));
         Row("kills (SIGKILL)", this.RestartTimes.Count.ToString(CultureInfo.InvariantCulture));
         Row("restart times (kill -> ready)", this.RestartTimes.Count == 0
             ? "-"
@@ -87,6 +94,12 @@ public sealed record ChaosReport(
         {
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"  duplicated: {duplicate.Operation} on {duplicate.Target} ({duplicate.LogicalAction}) x{duplicate.Count}");
+        }
+
+        foreach (DuplicatedAction resent in this.ResentWithoutRepeatability)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"  re-sent after a kill (the spec gives {resent.Operation} no repeatability; a known limit): on {resent.Target} ({resent.LogicalAction}) x{resent.Count}");
         }
 
         text.AppendLine(CultureInfo.InvariantCulture, $"Host logs: {this.OutputDirectory} (with deliveries.log: the emulator's deliveries of every call that did not end as expected)");

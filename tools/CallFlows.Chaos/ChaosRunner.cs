@@ -203,11 +203,15 @@ public static class ChaosRunner
                 .ToArray();
 
             WriteDeliveriesOfOtherOutcomes(emulator, results, outputDirectory);
-            IReadOnlyList<DuplicatedAction> duplicates = DuplicateActionDetector.Find(emulator.RequestLog.Entries);
+            IReadOnlyList<DuplicatedAction> performedTwice = DuplicateActionDetector.Find(emulator.RequestLog.Entries);
             await stopPolling.CancelAsync();
             await poller;
             await cluster.PollWorkAsync(cancellationToken);
-            return new ChaosReport(options, results, duplicates, restartTimes, wall.Elapsed, outputDirectory) { Hosts = cluster.Report() };
+            return new ChaosReport(options, results, [.. performedTwice.Where(d => !d.WithoutRepeatability)], restartTimes, wall.Elapsed, outputDirectory)
+            {
+                Hosts = cluster.Report(),
+                ResentWithoutRepeatability = [.. performedTwice.Where(d => d.WithoutRepeatability)],
+            };
         }
         finally
         {

@@ -15,6 +15,20 @@ namespace CallFlows.Chaos;
 /// </summary>
 public static class DuplicateActionDetector
 {
+    /// <summary>
+    /// Operations the spec gives no repeatability headers and that set no state the runtime can read before sending: an
+    /// activity re-run after a SIGKILL between its request and its checkpoint sends them again, and nothing on this API
+    /// can tell the second run that the first got through. (Hang-up finds the call gone; hold and unhold read the
+    /// participant's state first; the others carry a <c>Repeatability-Request-ID</c>.)
+    /// </summary>
+    public static IReadOnlySet<string> WithoutRepeatability { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "CallMedia_Play", "CallMedia_Recognize", "CallMedia_CancelAllMediaOperations", "CallMedia_StartContinuousDtmfRecognition",
+        "CallMedia_StopContinuousDtmfRecognition", "CallMedia_StartMediaStreaming", "CallMedia_StopMediaStreaming",
+        "CallMedia_StartTranscription", "CallMedia_StopTranscription", "CallMedia_UpdateTranscription",
+        "CallRecording_PauseRecording", "CallRecording_ResumeRecording", "CallRecording_StopRecording",
+    };
+
     /// <summary>Finds the duplicated actions.</summary>
     /// <param name="requests">The emulator's request log entries.</param>
     /// <returns>Every logical action performed more than once.</returns>
@@ -27,7 +41,7 @@ public static class DuplicateActionDetector
             .Select(r => Identify(r))
             .GroupBy(k => k)
             .Where(g => g.Count() > 1)
-            .Select(g => new DuplicatedAction(g.Key.Operation, g.Key.Target, g.Key.Logical, g.Count()))
+            .Select(g => new DuplicatedAction(g.Key.Operation, g.Key.Target, g.Key.Logical, g.Count()) { WithoutRepeatability = WithoutRepeatability.Contains(g.Key.Operation) })
             .ToList();
     }
 
