@@ -25,7 +25,7 @@ internal static class CallActionRunner
         activity?.SetTag(CallFlowsTags.OperationContext, identity.OperationContext);
         activity?.SetTag(CallFlowsTags.RepeatabilityRequestId, identity.RepeatabilityRequestId.ToString("D"));
         var started = Stopwatch.GetTimestamp();
-        var output = await RunCoreAsync(logger, action, identity.OperationContext, request);
+        var output = await RunCoreAsync(logger, action, identity.OperationContext, request) with { OperationContext = identity.OperationContext };
         var result = output.Failure?.Kind.ToString() ?? "Accepted";
         CallFlowsTelemetry.ActionDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds,
             new KeyValuePair<string, object?>(CallFlowsTags.Action, action), new KeyValuePair<string, object?>(CallFlowsTags.ActionResult, result));

@@ -58,6 +58,9 @@ internal static partial class Log
     [LoggerMessage(2009, LogLevel.Warning, "Flow {Flow} ({InstanceId}): an event raised as {EventName} is not a callback envelope and is ignored: {Reason}")]
     public static partial void MalformedSelfEvent(ILogger logger, string flow, string instanceId, string eventName, string reason);
 
+    [LoggerMessage(2014, LogLevel.Warning, "Flow {Flow} ({InstanceId}): action {Action} ({OperationContext}) received the result of another action ({Answered}), an activity of an episode lost in a crash; sending it again")]
+    public static partial void StaleActionResult(ILogger logger, string flow, string instanceId, string action, string operationContext, string answered);
+
     [LoggerMessage(2010, LogLevel.Warning, "Flow {Flow} ({InstanceId}): action {Action} could not reach ACS ({Failure}); retry {Attempt} in {Delay}")]
     public static partial void ActionRetrying(ILogger logger, string flow, string instanceId, string action, string failure, int attempt, TimeSpan delay);
 

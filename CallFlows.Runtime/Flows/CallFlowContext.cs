@@ -450,6 +450,14 @@ public sealed class CallFlowContext
                 return output;
             }
 
+            if (output.OperationContext is { } answered && answered != action.Identity.OperationContext && attempt < MaxAttempts)
+            {
+                // A completion of an activity scheduled by an episode that a crash lost, matched to this action by its task
+                // id: not this action's result. The same request again is performed once (repeatability) or replayed.
+                Log.StaleActionResult(Logger, Name, InstanceId, action.Name, action.Identity.OperationContext, answered);
+                continue;
+            }
+
             if (output.Failure is not { Kind: CallActionFailureKind.Unavailable } unavailable || attempt >= MaxAttempts)
             {
                 return output;

@@ -123,6 +123,29 @@ public sealed class FlowRuntimeTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Action_CompletedWithAnotherActionsResult_SentAgainUnderTheSameIdsAndNotTakenAsItsOwn()
+    {
+        // After a crash a lost episode's activity can complete under a task id the replay gave to another action (seen in
+        // a chaos run: an add-participant's result taken as the answer's, which then had no call connection).
+        await using var host = await StartAsync(EngineKind.InMemory);
+        using var cts = new CancellationTokenSource(Timeout);
+        var instanceId = "probe-" + Guid.NewGuid().ToString("N");
+        var connection = ProbeCallActions.ConnectionIdFor(instanceId);
+        await host.Client.ScheduleNewOrchestrationInstanceAsync(ProbeFlows.StaleResultProbe, null, new Microsoft.DurableTask.StartOrchestrationOptions(instanceId), cts.Token);
+
+        var again = await ProbeRecorder.WaitForAsync(connection, CallActionNames.CreateCall, 2, cts.Token);
+        await RaiseAsync(host, instanceId, "e-connected", "CallConnected", connection, again.OperationContext, cts.Token);
+
+        var done = await host.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, cts.Token);
+        done.RuntimeStatus.Should().Be(OrchestrationRuntimeStatus.Completed, done.FailureDetails?.ToString());
+        done.ReadOutputAs<ProbeResult>()!.Steps.Should().ContainSingle().Which.Status.Should().Be("Succeeded");
+        var creates = ProbeRecorder.For(connection).Where(r => r.Action == CallActionNames.CreateCall).ToList();
+        creates.Should().HaveCount(2, "the foreign result is not the create's: the create is sent again");
+        creates[1].RepeatabilityRequestId.Should().Be(creates[0].RepeatabilityRequestId, "ACS performs it once or replays it");
+        creates[1].OperationContext.Should().Be(creates[0].OperationContext);
+    }
+
+    [Fact]
     public async Task Establish_CallDisconnectedBeforeCallConnected_ClassifiesTheCallAsConnectedThenEnded()
     {
         await using var host = await StartAsync(EngineKind.InMemory);

@@ -5,7 +5,8 @@ namespace CallFlows.Tests.Flows.RuntimeProbe;
 /// <summary>
 /// The ACS edge of the runtime probe: activities with the runtime's action names that accept every request (the
 /// test then plays the service's callback events into the instance). Targets steer failures: a target starting
-/// with <c>8:acs:flaky</c> is unavailable (503) once, <c>8:acs:forbidden</c> is refused with 403, and an add of
+/// with <c>8:acs:flaky</c> is unavailable (503) once, a create to <c>8:acs:stale</c> first completes with another action's
+/// result, <c>8:acs:forbidden</c> is refused with 403, and an add of
 /// <c>8:acs:slow*</c> returns only when the test opens the call's gate.
 /// </summary>
 public static class ProbeCallActions
@@ -18,6 +19,12 @@ public static class ProbeCallActions
         if (input.Target.StartsWith("8:acs:flaky", StringComparison.Ordinal) && attempt == 1)
         {
             return new CallActionOutput(new CallActionFailure(CallActionFailureKind.Unavailable, "try again") { HttpStatus = 503, ErrorCode = "ServiceUnavailable" });
+        }
+
+        if (input.Target.StartsWith("8:acs:stale", StringComparison.Ordinal) && attempt == 1)
+        {
+            // What a replay after a crash can deliver under this task id: an orphaned add-participant's completion.
+            return new CallActionOutput(InvitationId: "inv-orphan") { OperationContext = "cf-2-AddParticipant-0a19ea92" };
         }
 
         return new CallActionOutput(Connection: new CallConnectionInfo(connectionId, "server-" + input.InstanceId, "corr-" + input.InstanceId, "Connecting"));

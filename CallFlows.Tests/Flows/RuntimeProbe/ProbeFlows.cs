@@ -10,6 +10,7 @@ public static class ProbeFlows
     public const string WaitsProbe = "FlowsProbeWaits";
     public const string FailuresProbe = "FlowsProbeFailures";
     public const string ThrowsProbe = "FlowsProbeThrows";
+    public const string StaleResultProbe = "FlowsProbeStaleResult";
 
     private static readonly TimeSpan Long = TimeSpan.FromMinutes(5);
 
@@ -44,6 +45,16 @@ public static class ProbeFlows
         steps.Add(await StepAsync("hang-up", () => call.HangUpAsync(forEveryone: true, new CallActionOptions { Timeout = Long })));
         Complete(flow);
         return new ProbeResult(steps, call.Participants.Select(p => p.Identifier!.RawId).ToList(), call.RosterSequenceNumber);
+    }
+
+    /// <summary>A create whose first completion is another action's (the orphan of an episode lost in a crash).</summary>
+    [Function(StaleResultProbe)]
+    public static async Task<ProbeResult> StaleResult([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        var flow = new CallFlowContext(context);
+        var call = await flow.CreateCallAsync(new CommunicationUserIdentifier("8:acs:stale-callee"), new CreateCallFlowOptions { Timeout = Long });
+        Complete(flow);
+        return new ProbeResult([new ProbeStep("connect", "Succeeded", null, null)], call.Participants.Select(p => p.Identifier!.RawId).ToList(), call.RosterSequenceNumber);
     }
 
     /// <summary>A registered-style run (through the runtime's runner) whose flow throws once its call is connected.</summary>
