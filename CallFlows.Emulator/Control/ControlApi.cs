@@ -160,23 +160,8 @@ internal static class ControlApi
             faults.DuplicateProbability = Probability(request.DuplicateProbability ?? faults.DuplicateProbability);
             faults.DropProbability = Probability(request.DropProbability ?? faults.DropProbability);
             faults.ReorderProbability = Probability(request.ReorderProbability ?? faults.ReorderProbability);
-            if (request.AffectedEventTypes is { } types)
-            {
-                faults.AffectedEventTypes.Clear();
-                foreach (var type in types)
-                {
-                    faults.AffectedEventTypes.Add(type);
-                }
-            }
-
-            if (request.HoldUntilCallEnds is { } held)
-            {
-                faults.HoldUntilCallEnds.Clear();
-                foreach (var type in held)
-                {
-                    faults.HoldUntilCallEnds.Add(type);
-                }
-            }
+            Replace(faults.AffectedEventTypes, request.AffectedEventTypes);
+            Replace(faults.HoldUntilCallEnds, request.HoldUntilCallEnds);
 
             return Ok(FaultsView(emulator));
         }));
@@ -208,6 +193,21 @@ internal static class ControlApi
             holdUntilCallEnds = f.HoldUntilCallEnds.ToArray(),
             pendingRestFailures = f.PendingRestFailures,
         };
+    }
+
+    /// <summary>Replaces the set's names with the request's; a request without the field leaves them as they are.</summary>
+    private static void Replace(ICollection<string> names, string[]? requested)
+    {
+        if (requested is null)
+        {
+            return;
+        }
+
+        names.Clear();
+        foreach (var name in requested)
+        {
+            names.Add(name);
+        }
     }
 
     private static double Probability(double value) =>

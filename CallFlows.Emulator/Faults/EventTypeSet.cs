@@ -18,6 +18,9 @@ internal sealed class EventTypeSet : ICollection<string>
 
     public bool Contains(string item) => _items.ContainsKey(item);
 
+    /// <summary>Whether the set names this event, short (<c>CallConnected</c>) or full (<c>Microsoft.Communication.CallConnected</c>).</summary>
+    public bool Names(string eventName) => Contains(eventName) || Contains("Microsoft.Communication." + eventName);
+
     public void CopyTo(string[] array, int arrayIndex) => _items.Keys.ToArray().CopyTo(array, arrayIndex);
 
     public bool Remove(string item) => _items.TryRemove(item, out _);

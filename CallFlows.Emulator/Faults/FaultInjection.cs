@@ -8,6 +8,8 @@ namespace CallFlows.Emulator.Faults;
 public sealed class FaultInjection
 {
     private readonly object _gate = new();
+    private readonly EventTypeSet _affectedEventTypes = new();
+    private readonly EventTypeSet _holdUntilCallEnds = new();
     private readonly Random _random;
     private readonly Queue<(int Status, TimeSpan? RetryAfter)> _restFailures = new();
 
@@ -38,7 +40,7 @@ public sealed class FaultInjection
     /// When non-empty, the callback faults above apply only to these event names (e.g. <c>ParticipantsUpdated</c> or the full
     /// <c>Microsoft.Communication.ParticipantsUpdated</c>). Default empty: all events.
     /// </summary>
-    public ICollection<string> AffectedEventTypes { get; } = new EventTypeSet();
+    public ICollection<string> AffectedEventTypes => _affectedEventTypes;
 
     /// <summary>
     /// Event names (e.g. <c>CallConnected</c>) held back per call until that call's <c>CallDisconnected</c> has been
@@ -47,7 +49,7 @@ public sealed class FaultInjection
     /// fault that moves events behind <c>CallDisconnected</c>. Applies to every call whatever
     /// <see cref="AffectedEventTypes"/> says. Default empty: nothing is held.
     /// </summary>
-    public ICollection<string> HoldUntilCallEnds { get; } = new EventTypeSet();
+    public ICollection<string> HoldUntilCallEnds => _holdUntilCallEnds;
 
     /// <summary>The number of REST failures still queued by <see cref="FailNextRequests"/>.</summary>
     public int PendingRestFailures
@@ -94,8 +96,7 @@ public sealed class FaultInjection
         }
     }
 
-    internal bool HoldsUntilCallEnds(string eventName) =>
-        HoldUntilCallEnds.Count > 0 && (HoldUntilCallEnds.Contains(eventName) || HoldUntilCallEnds.Contains("Microsoft.Communication." + eventName));
+    internal bool HoldsUntilCallEnds(string eventName) => _holdUntilCallEnds.Names(eventName);
 
     internal bool TryTakeRestFailure(out int status, out TimeSpan? retryAfter)
     {
@@ -116,7 +117,7 @@ public sealed class FaultInjection
     {
         lock (_gate)
         {
-            if (AffectedEventTypes.Count > 0 && !AffectedEventTypes.Contains(eventName) && !AffectedEventTypes.Contains("Microsoft.Communication." + eventName))
+            if (_affectedEventTypes.Count > 0 && !_affectedEventTypes.Names(eventName))
             {
                 return default;
             }
