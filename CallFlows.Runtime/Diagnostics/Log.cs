@@ -109,6 +109,12 @@ internal static partial class Log
     [LoggerMessage(4008, LogLevel.Warning, "Callback with {Count} event(s) for {InstanceId} refused (503): its flow has not started after {WaitedMs} ms")]
     public static partial void CallbackBeforeStart(ILogger logger, string instanceId, int count, long waitedMs);
 
+    [LoggerMessage(4009, LogLevel.Warning, "Callback with {Count} event(s) for {InstanceId} raised while its flow still reads Pending after {WaitedMs} ms, to wake a flow whose status row fell behind its history in a crash; held until the flow runs")]
+    public static partial void CallbackWakesPendingInstance(ILogger logger, string instanceId, int count, long waitedMs);
+
+    [LoggerMessage(4010, LogLevel.Information, "Callback with {Count} event(s) for {InstanceId} raised: its flow runs although its status row still reads Pending (the row fell behind its history in a crash)")]
+    public static partial void CallbackForRunningFlowReadAsPending(ILogger logger, string instanceId, int count);
+
     [LoggerMessage(4004, LogLevel.Information, "Callback {EventType} ({EventId}) for {InstanceId} arrived after the flow ended ({RuntimeStatus}): ignored")]
     public static partial void CallbackAfterCompletion(ILogger logger, string instanceId, Microsoft.DurableTask.Client.OrchestrationRuntimeStatus runtimeStatus, string eventType, string eventId);
 

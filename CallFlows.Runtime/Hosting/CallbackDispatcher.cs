@@ -30,6 +30,9 @@ internal sealed class CallbackDispatcher(
     /// <summary>How long a callback for a flow that is scheduled but has not started is held before it is refused.</summary>
     internal static readonly TimeSpan StartWait = TimeSpan.FromSeconds(20);
 
+    /// <summary>How long a held callback waits for a <c>Pending</c> instance before it raises its events once anyway (see <see cref="WakeAsync"/>).</summary>
+    internal static readonly TimeSpan WakeAfter = TimeSpan.FromSeconds(3);
+
     /// <summary>Handles one callback request.</summary>
     /// <param name="request">The HTTP request.</param>
     /// <param name="instanceId">The instance from the route.</param>
@@ -92,12 +95,22 @@ internal sealed class CallbackDispatcher(
 
         if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Pending)
         {
+            // Read again with the custom status, which tells a flow that runs behind a stale Pending row (see HasRun).
+            instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken) ?? instance;
+        }
+
+        if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Pending && HasRun(instance))
+        {
+            Log.CallbackForRunningFlowReadAsPending(logger, instanceId, envelopes.Count);
+        }
+        else if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Pending)
+        {
             // The Azure Storage provider discards an event it dequeues before the instance's first episode ("Discarding
             // history event(s): No such instance"), which a call answered on arrival meets: its CallConnected comes within
             // milliseconds of the flow being scheduled. The events are raised once the flow runs.
-            var started = await WaitUntilStartedAsync(client, instanceId, cancellationToken);
+            var started = await WaitUntilStartedAsync(client, instanceId, envelopes, cancellationToken);
             var waited = (long)time.GetElapsedTime(started.Since).TotalMilliseconds;
-            if (started.Instance is not { RuntimeStatus: not OrchestrationRuntimeStatus.Pending } begun)
+            if (started.Instance is not { } begun || !HasRun(begun))
             {
                 Log.CallbackBeforeStart(logger, instanceId, envelopes.Count, waited);
                 var notStarted = JsonHttpResult.Error(StatusCodes.Status503ServiceUnavailable, $"The flow of '{instanceId}' has not started yet; deliver the events again.");
@@ -170,17 +183,28 @@ internal sealed class CallbackDispatcher(
         return new JsonHttpResult(StatusCodes.Status200OK, new CallbackResponse(envelopes.Count, 0));
     }
 
-    /// <summary>Polls a scheduled instance (25 ms, doubling to 1 s) until it has started, for at most <see cref="StartWait"/>.</summary>
-    private async Task<(OrchestrationMetadata? Instance, long Since)> WaitUntilStartedAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Polls a scheduled instance (25 ms, doubling to 1 s) until it has started, for at most <see cref="StartWait"/>.
+    /// An instance still <c>Pending</c> after <see cref="WakeAfter"/> gets the events raised once meanwhile (see there).
+    /// </summary>
+    private async Task<(OrchestrationMetadata? Instance, long Since)> WaitUntilStartedAsync(
+        DurableTaskClient client, string instanceId, List<CallbackEnvelope> envelopes, CancellationToken cancellationToken)
     {
         var since = time.GetTimestamp();
         var delay = TimeSpan.FromMilliseconds(25);
+        var woken = false;
         OrchestrationMetadata? instance = null;
         while (time.GetElapsedTime(since) < StartWait)
         {
             await Task.Delay(delay, time, cancellationToken);
-            instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
-            if (instance is null || instance.RuntimeStatus != OrchestrationRuntimeStatus.Pending)
+            if (!woken && time.GetElapsedTime(since) >= WakeAfter)
+            {
+                woken = true;
+                await WakeAsync(client, instanceId, envelopes, cancellationToken);
+            }
+
+            instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+            if (instance is null || HasRun(instance))
             {
                 break;
             }
@@ -189,6 +213,34 @@ internal sealed class CallbackDispatcher(
         }
 
         return (instance, since);
+    }
+
+    /// <summary>
+    /// Whether the flow has run its first step. Its status row says so by leaving <c>Pending</c>, or else by the custom
+    /// status every flow publishes in its first step: the Azure Storage engine sets the row's runtime status only with an
+    /// episode that starts, ends, suspends or resumes the instance, so a row whose first episode's write was lost in a
+    /// crash reads <c>Pending</c> to the end while later episodes still update its custom status.
+    /// </summary>
+    private static bool HasRun(OrchestrationMetadata instance) =>
+        instance.RuntimeStatus != OrchestrationRuntimeStatus.Pending || instance.SerializedCustomStatus is not null;
+
+    /// <summary>
+    /// Raises the held events into an instance that still reads <c>Pending</c>, without custom status, after
+    /// <see cref="WakeAfter"/>. The Azure Storage engine writes an episode's history before the instance's status row: a
+    /// worker killed between the two leaves a flow that has run its first step (and waits for these very events) with a
+    /// <c>Pending</c> row that has no custom status, and the restarted worker discards the start message's redelivery as
+    /// a duplicate, so only a new event runs the flow and writes the row again (see <see cref="HasRun"/>). Raising is
+    /// safe either way: should the flow really not have started, the engine discards the events and this
+    /// request, still answered only once the flow runs (or 503, so ACS delivers them again), raises them again; should it
+    /// have, the flow drops the copies the answer raises by their event ids.
+    /// </summary>
+    private async Task WakeAsync(DurableTaskClient client, string instanceId, List<CallbackEnvelope> envelopes, CancellationToken cancellationToken)
+    {
+        Log.CallbackWakesPendingInstance(logger, instanceId, envelopes.Count, (long)WakeAfter.TotalMilliseconds);
+        foreach (var envelope in envelopes)
+        {
+            await client.RaiseEventAsync(instanceId, CallFlowEvents.CallbackEventName, envelope, cancellationToken);
+        }
     }
 
     /// <summary>

@@ -31,7 +31,8 @@ internal sealed class AppHarness : IAsyncDisposable
 
     public Uri WebhookUri => new(Host.BaseAddress, "api/incoming-call");
 
-    public static async Task<AppHarness> StartAsync(Action<IDictionary<string, string?>>? configure = null, bool registerWebhook = true, string? azureStorageConnectionString = null)
+    public static async Task<AppHarness> StartAsync(Action<IDictionary<string, string?>>? configure = null, bool registerWebhook = true, string? azureStorageConnectionString = null,
+        ILoggerProvider? logs = null)
     {
         var emulator = await AcsEmulator.StartAsync(new AcsEmulatorOptions { ConnectDelay = TimeSpan.FromMilliseconds(20) });
         try
@@ -50,6 +51,7 @@ internal sealed class AppHarness : IAsyncDisposable
                 DeleteTaskHubOnStop = true,
                 HttpPort = port,
                 MinimumLogLevel = LogLevel.Warning,
+                ConfigureLogging = logs is null ? null : builder => builder.AddProvider(logs),
                 ConfigureServices = (services, configuration) => services.AddCallFlows(configuration, typeof(CallFlows.Functions.Flows.InboundRoutingFlow).Assembly),
             };
             var settings = options.Configuration;

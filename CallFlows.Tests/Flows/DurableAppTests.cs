@@ -90,4 +90,64 @@ public sealed class DurableAppTests(AzuriteFixture azurite)
             await Task.Delay(100, cts.Token);
         }
     }
+
+    [Fact]
+    public async Task Callbacks_ForAFlowThatRunsBehindAStatusRowStillSayingPending_WakeItOnceThenReachItDirectly()
+    {
+        var logs = new CallFlows.Tests.Resilience.LogCapture();
+        await using var app = await AppHarness.StartAsync(
+            s => s["CallFlows:CallbackAuth:ValidateTokens"] = "false", registerWebhook: false, azureStorageConnectionString: azurite.ConnectionString, logs: logs);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        app.Emulator.World.Configure(app.AgentRawId, CallFlows.Emulator.Simulation.IdentityBehavior.NeverAnswers());
+        string id = "out-behind-" + Guid.NewGuid().ToString("N")[..8];
+        await app.Host.Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(OutboundCallFlow), new OutboundCallInput { Targets = [app.AgentRawId], ConnectTimeoutSeconds = 80 }, new StartOrchestrationOptions(id), cts.Token);
+        while (!(await app.Http.GetStringAsync($"runtime/webhooks/durabletask/instances/{id}?showHistory=true", cts.Token))
+            .Contains("\"EventType\":\"TaskCompleted\"", StringComparison.Ordinal))
+        {
+            // Until the flow has placed its call and waits for the callee (no timer before 80 s, no callback while it rings).
+            await Task.Delay(100, cts.Token);
+        }
+
+        // What a worker killed between an episode's history write and its status row write leaves behind: the flow has
+        // run, its row still reads Pending with no custom status, and the restarted worker drops the redelivered start
+        // message as a duplicate. (The engine sets the row's runtime status only with a start, end, suspend or resume.)
+        var instances = new Azure.Data.Tables.TableClient(app.Host.StorageConnectionString, app.Host.TaskHubName + "Instances");
+        var row = (await instances.GetEntityAsync<Azure.Data.Tables.TableEntity>(id, string.Empty, cancellationToken: cts.Token)).Value;
+        row["RuntimeStatus"] = nameof(OrchestrationRuntimeStatus.Pending);
+        row["CustomStatus"] = null;
+        await instances.UpdateEntityAsync(row, row.ETag, Azure.Data.Tables.TableUpdateMode.Replace, cts.Token);
+        (await app.Host.Client.GetInstanceAsync(id, getInputsAndOutputs: true, cts.Token)).Should().BeEquivalentTo(
+            new { RuntimeStatus = OrchestrationRuntimeStatus.Pending, SerializedCustomStatus = (string?)null });
+
+        (await PostPlayCompletedAsync("p-first")).Should().Be(1, "the held event wakes the flow, whose episode writes its custom status");
+        var woken = await app.Host.Client.GetInstanceAsync(id, getInputsAndOutputs: true, cts.Token);
+        woken!.RuntimeStatus.Should().Be(OrchestrationRuntimeStatus.Pending, "the engine leaves the row's runtime status as it was");
+        woken.SerializedCustomStatus.Should().Contain("p-first");
+        (await PostPlayCompletedAsync("p-second")).Should().Be(1);
+
+        logs.Lines.Where(l => l.EventId == 4009).Should().ContainSingle("only the first callback had to wake the flow");
+        while (true)
+        {
+            // The timeline's detail of an event is its operation context (here the event id).
+            var played = (await app.Http.GetFromJsonAsync<JsonElement>($"api/calls/{id}", cts.Token)).GetProperty("status").GetProperty("events")
+                .EnumerateArray().Where(e => e.GetProperty("name").GetString() == "PlayCompleted").Select(e => e.GetProperty("detail").GetString()).ToList();
+            if (played.Contains("p-second"))
+            {
+                played.Should().Equal(["p-first", "p-second"], "the copy raised to wake the flow and the one raised once it ran are one event to the flow");
+                break;
+            }
+
+            await Task.Delay(100, cts.Token);
+        }
+
+        async Task<int> PostPlayCompletedAsync(string eventId)
+        {
+            string body = $$$"""[{"id":"{{{eventId}}}","source":"calling/callConnections/x","type":"Microsoft.Communication.PlayCompleted","specversion":"1.0","time":"2026-11-24T15:00:00Z","data":{"callConnectionId":"x","operationContext":"{{{eventId}}}"}}]""";
+            using var response = await app.Http.PostAsync(
+                CallFlows.Tests.Security.CallbackUrlProof.SignedPath(app.Host.Services, id), new StringContent(body, Encoding.UTF8, "application/json"), cts.Token);
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+            return (await response.Content.ReadFromJsonAsync<JsonElement>(cts.Token)).GetProperty("raised").GetInt32();
+        }
+    }
 }
