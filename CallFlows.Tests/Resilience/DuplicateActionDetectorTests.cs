@@ -40,6 +40,21 @@ public sealed class DuplicateActionDetectorTests
     }
 
     [Fact]
+    public void Find_RecognizeToAPhoneNumberSentTwice_NamesTheActionWithTheNumberAsWritten()
+    {
+        // The report prints the action: a phone number reads "+1555...", not "\u002B1555...".
+        const string RecognizeBody = """{"recognizeInputType":"dtmf","recognizeOptions":{"targetParticipant":{"rawId":"4:\u002B15552000079"}},"operationContext":"r"}""";
+        var requests = new[]
+        {
+            Request("POST", "CallMedia_Recognize", "call-1", 202, RecognizeBody, null),
+            Request("POST", "CallMedia_Recognize", "call-1", 202, RecognizeBody, null),
+        };
+
+        DuplicateActionDetector.Find(requests).Should().ContainSingle().Which.LogicalAction.Should()
+            .Be("""{"recognizeInputType":"dtmf","recognizeOptions":{"targetParticipant":{"rawId":"4:+15552000079"}}}""");
+    }
+
+    [Fact]
     public void Find_ReplayOfTheSameRepeatabilityId_NotADuplicate()
     {
         var requests = new[]

@@ -79,6 +79,9 @@ public static class DuplicateActionDetector
             json.Remove("operationCallbackUri");
         }
 
-        return (operation, request.CallConnectionId ?? request.Path, body?.ToJsonString() ?? string.Empty);
+        // The identity is printed in the report: relaxed escaping keeps a phone number's '+' readable.
+        return (operation, request.CallConnectionId ?? request.Path, body?.ToJsonString(Readable) ?? string.Empty);
     }
+
+    static readonly System.Text.Json.JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
