@@ -73,6 +73,9 @@ public sealed record BenchmarkOptions
     /// <summary>Gets the quiet period before each idle-app call. Default 20 s.</summary>
     public TimeSpan IdleInterval { get; init; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>Gets the fraction of section 2's measured CallFlows capacity offered as a steady arrival rate in section 1 (issue 13's latency target). Default 0.8.</summary>
+    public double CapacityFraction { get; init; } = 0.8;
+
     /// <summary>Gets the lower steady arrival rate in new calls per second. Default 10.</summary>
     public double SlowRate { get; init; } = 10;
 
