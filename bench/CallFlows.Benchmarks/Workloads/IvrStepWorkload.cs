@@ -28,7 +28,36 @@ internal static class IvrStepWorkload
 
         IncomingCallSnapshot[] snapshots = await Task.WhenAll(placed);
         await Callers.WaitUntilAsync(() => Measure(stack, snapshots).Count >= snapshots.Length, drainLimit + TimeSpan.FromSeconds(30), cancellationToken);
-        return Measure(stack, snapshots);
+        List<double> samples = Measure(stack, snapshots);
+        await HangUpAsync(stack, Callers.Refresh(emulator, snapshots), drainLimit, cancellationToken);
+        return samples;
+    }
+
+    /// <summary>
+    /// The callers, on hold waiting for an agent, hang up, and the calls are awaited until they end: otherwise their flows
+    /// would still run (hold music, agent wait) during the next section and take a share of its capacity.
+    /// </summary>
+    static async Task HangUpAsync(BenchStack stack, IReadOnlyList<IncomingCallSnapshot> calls, TimeSpan drainLimit, CancellationToken cancellationToken)
+    {
+        var connections = new List<string>();
+        foreach (IncomingCallSnapshot call in calls)
+        {
+            if (call.CallConnectionId is { } connection && stack.Emulator.GetCall(connection) is { State: not "disconnected" })
+            {
+                connections.Add(connection);
+                try
+                {
+                    stack.Emulator.HangUpParticipant(connection, call.From);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // The call ended between the check and the hang-up (the emulator answers 404): nothing left to end.
+                }
+            }
+        }
+
+        await Callers.WaitUntilAsync(
+            () => connections.All(c => stack.Emulator.GetCall(c) is not { } call || call.State == "disconnected"), drainLimit, cancellationToken);
     }
 
     static List<double> Measure(BenchStack stack, IncomingCallSnapshot[] placed)
