@@ -97,29 +97,28 @@ internal sealed class CallbackDispatcher(
         {
             // Read again with the custom status, which tells a flow that runs behind a stale Pending row (see HasRun).
             instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken) ?? instance;
-        }
-
-        if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Pending && HasRun(instance))
-        {
-            Log.CallbackForRunningFlowReadAsPending(logger, instanceId, envelopes.Count);
-        }
-        else if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Pending)
-        {
-            // The Azure Storage provider discards an event it dequeues before the instance's first episode ("Discarding
-            // history event(s): No such instance"), which a call answered on arrival meets: its CallConnected comes within
-            // milliseconds of the flow being scheduled. The events are raised once the flow runs.
-            var started = await WaitUntilStartedAsync(client, instanceId, envelopes, cancellationToken);
-            var waited = (long)time.GetElapsedTime(started.Since).TotalMilliseconds;
-            if (started.Instance is not { } begun || !HasRun(begun))
+            if (!HasRun(instance))
             {
-                Log.CallbackBeforeStart(logger, instanceId, envelopes.Count, waited);
-                var notStarted = JsonHttpResult.Error(StatusCodes.Status503ServiceUnavailable, $"The flow of '{instanceId}' has not started yet; deliver the events again.");
-                notStarted.Headers["Retry-After"] = "1";
-                return notStarted;
-            }
+                // The Azure Storage provider discards an event it dequeues before the instance's first episode ("Discarding
+                // history event(s): No such instance"), which a call answered on arrival meets: its CallConnected comes
+                // within milliseconds of the flow being scheduled. The events are raised once the flow runs.
+                var started = await WaitUntilStartedAsync(client, instanceId, envelopes, cancellationToken);
+                var waited = (long)time.GetElapsedTime(started.Since).TotalMilliseconds;
+                if (started.Instance is not { } begun || !HasRun(begun))
+                {
+                    Log.CallbackBeforeStart(logger, instanceId, envelopes.Count, waited);
+                    var notStarted = JsonHttpResult.Error(StatusCodes.Status503ServiceUnavailable, $"The flow of '{instanceId}' has not started yet; deliver the events again.");
+                    notStarted.Headers["Retry-After"] = "1";
+                    return notStarted;
+                }
 
-            Log.CallbackHeldUntilStarted(logger, instanceId, envelopes.Count, waited);
-            instance = begun;
+                Log.CallbackHeldUntilStarted(logger, instanceId, envelopes.Count, waited);
+                instance = begun;
+            }
+            else if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Pending)
+            {
+                Log.CallbackForRunningFlowReadAsPending(logger, instanceId, envelopes.Count);
+            }
         }
 
         if (instance.RuntimeStatus is OrchestrationRuntimeStatus.Terminated or OrchestrationRuntimeStatus.Failed)
@@ -200,7 +199,7 @@ internal sealed class CallbackDispatcher(
             if (!woken && time.GetElapsedTime(since) >= WakeAfter)
             {
                 woken = true;
-                await WakeAsync(client, instanceId, envelopes, cancellationToken);
+                await WakeAsync(client, instanceId, envelopes, (long)time.GetElapsedTime(since).TotalMilliseconds, cancellationToken);
             }
 
             instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
@@ -234,9 +233,9 @@ internal sealed class CallbackDispatcher(
     /// request, still answered only once the flow runs (or 503, so ACS delivers them again), raises them again; should it
     /// have, the flow drops the copies the answer raises by their event ids.
     /// </summary>
-    private async Task WakeAsync(DurableTaskClient client, string instanceId, List<CallbackEnvelope> envelopes, CancellationToken cancellationToken)
+    private async Task WakeAsync(DurableTaskClient client, string instanceId, List<CallbackEnvelope> envelopes, long waitedMs, CancellationToken cancellationToken)
     {
-        Log.CallbackWakesPendingInstance(logger, instanceId, envelopes.Count, (long)WakeAfter.TotalMilliseconds);
+        Log.CallbackWakesPendingInstance(logger, instanceId, envelopes.Count, waitedMs);
         foreach (var envelope in envelopes)
         {
             await client.RaiseEventAsync(instanceId, CallFlowEvents.CallbackEventName, envelope, cancellationToken);

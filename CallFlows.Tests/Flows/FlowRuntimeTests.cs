@@ -21,9 +21,7 @@ public sealed class FlowRuntimeTests(AzuriteFixture azurite)
     {
         await using var host = await StartAsync(engine);
         using var cts = new CancellationTokenSource(Timeout);
-        var instanceId = "probe-" + Guid.NewGuid().ToString("N");
-        var connection = ProbeCallActions.ConnectionIdFor(instanceId);
-        await host.Client.ScheduleNewOrchestrationInstanceAsync(ProbeFlows.WaitsProbe, null, new Microsoft.DurableTask.StartOrchestrationOptions(instanceId), cts.Token);
+        var (instanceId, connection) = await StartProbeAsync(host, ProbeFlows.WaitsProbe, cts.Token);
 
         var create = await ProbeRecorder.WaitForAsync(connection, CallActionNames.CreateCall, 1, cts.Token);
         await RaiseAsync(host, instanceId, "e-connected", "CallConnected", connection, create.OperationContext, cts.Token);
@@ -73,9 +71,7 @@ public sealed class FlowRuntimeTests(AzuriteFixture azurite)
     {
         await using var host = await StartAsync(EngineKind.InMemory);
         using var cts = new CancellationTokenSource(Timeout);
-        var instanceId = "probe-" + Guid.NewGuid().ToString("N");
-        var connection = ProbeCallActions.ConnectionIdFor(instanceId);
-        await host.Client.ScheduleNewOrchestrationInstanceAsync(ProbeFlows.FailuresProbe, null, new Microsoft.DurableTask.StartOrchestrationOptions(instanceId), cts.Token);
+        var (instanceId, connection) = await StartProbeAsync(host, ProbeFlows.FailuresProbe, cts.Token);
 
         var retried = await ProbeRecorder.WaitForAsync(connection, CallActionNames.CreateCall, 2, cts.Token);
         await RaiseAsync(host, instanceId, "e-connected", "CallConnected", connection, retried.OperationContext, cts.Token);
@@ -101,9 +97,7 @@ public sealed class FlowRuntimeTests(AzuriteFixture azurite)
     {
         await using var host = await StartAsync(EngineKind.InMemory);
         using var cts = new CancellationTokenSource(Timeout);
-        var instanceId = "probe-" + Guid.NewGuid().ToString("N");
-        var connection = ProbeCallActions.ConnectionIdFor(instanceId);
-        await host.Client.ScheduleNewOrchestrationInstanceAsync(ProbeFlows.WaitsProbe, null, new Microsoft.DurableTask.StartOrchestrationOptions(instanceId), cts.Token);
+        var (instanceId, connection) = await StartProbeAsync(host, ProbeFlows.WaitsProbe, cts.Token);
 
         var create = await ProbeRecorder.WaitForAsync(connection, CallActionNames.CreateCall, 1, cts.Token);
         await RaiseAsync(host, instanceId, "e-connected", "CallConnected", connection, create.OperationContext, cts.Token);
@@ -129,9 +123,7 @@ public sealed class FlowRuntimeTests(AzuriteFixture azurite)
         // a chaos run: an add-participant's result taken as the answer's, which then had no call connection).
         await using var host = await StartAsync(EngineKind.InMemory);
         using var cts = new CancellationTokenSource(Timeout);
-        var instanceId = "probe-" + Guid.NewGuid().ToString("N");
-        var connection = ProbeCallActions.ConnectionIdFor(instanceId);
-        await host.Client.ScheduleNewOrchestrationInstanceAsync(ProbeFlows.StaleResultProbe, null, new Microsoft.DurableTask.StartOrchestrationOptions(instanceId), cts.Token);
+        var (instanceId, connection) = await StartProbeAsync(host, ProbeFlows.StaleResultProbe, cts.Token);
 
         var again = await ProbeRecorder.WaitForAsync(connection, CallActionNames.CreateCall, 2, cts.Token);
         await RaiseAsync(host, instanceId, "e-connected", "CallConnected", connection, again.OperationContext, cts.Token);
@@ -150,9 +142,7 @@ public sealed class FlowRuntimeTests(AzuriteFixture azurite)
     {
         await using var host = await StartAsync(EngineKind.InMemory);
         using var cts = new CancellationTokenSource(Timeout);
-        var instanceId = "probe-" + Guid.NewGuid().ToString("N");
-        var connection = ProbeCallActions.ConnectionIdFor(instanceId);
-        await host.Client.ScheduleNewOrchestrationInstanceAsync(ProbeFlows.WaitsProbe, null, new Microsoft.DurableTask.StartOrchestrationOptions(instanceId), cts.Token);
+        var (instanceId, connection) = await StartProbeAsync(host, ProbeFlows.WaitsProbe, cts.Token);
 
         var create = await ProbeRecorder.WaitForAsync(connection, CallActionNames.CreateCall, 1, cts.Token);
         // The order a restart can deliver: the callee answered and hung up, but the end arrives first.
@@ -176,9 +166,7 @@ public sealed class FlowRuntimeTests(AzuriteFixture azurite)
     {
         await using var host = await StartAsync(EngineKind.InMemory);
         using var cts = new CancellationTokenSource(Timeout);
-        var instanceId = "probe-" + Guid.NewGuid().ToString("N");
-        var connection = ProbeCallActions.ConnectionIdFor(instanceId);
-        await host.Client.ScheduleNewOrchestrationInstanceAsync(ProbeFlows.ThrowsProbe, null, new Microsoft.DurableTask.StartOrchestrationOptions(instanceId), cts.Token);
+        var (instanceId, connection) = await StartProbeAsync(host, ProbeFlows.ThrowsProbe, cts.Token);
 
         var create = await ProbeRecorder.WaitForAsync(connection, CallActionNames.CreateCall, 1, cts.Token);
         await RaiseAsync(host, instanceId, "e-connected", "CallConnected", connection, create.OperationContext, cts.Token);
@@ -202,6 +190,14 @@ public sealed class FlowRuntimeTests(AzuriteFixture azurite)
         DeleteTaskHubOnStop = true,
         MinimumLogLevel = LogLevel.Warning,
     });
+
+    /// <summary>Starts a probe flow under a fresh instance id; returns it with the call connection the probe's actions report.</summary>
+    private static async Task<(string InstanceId, string Connection)> StartProbeAsync(LocalFunctionsHost host, string flow, CancellationToken cancellationToken)
+    {
+        var instanceId = "probe-" + Guid.NewGuid().ToString("N");
+        await host.Client.ScheduleNewOrchestrationInstanceAsync(flow, null, new Microsoft.DurableTask.StartOrchestrationOptions(instanceId), cancellationToken);
+        return (instanceId, ProbeCallActions.ConnectionIdFor(instanceId));
+    }
 
     private static async Task RaiseAsync(LocalFunctionsHost host, string instanceId, string eventId, string type, string connection, string? operationContext,
         CancellationToken cancellationToken, int? result = null, int? sequence = null, string[]? roster = null)
