@@ -32,6 +32,15 @@ public sealed class AzuriteOptions
     /// </summary>
     public bool ProcessPerService { get; set; } = true;
 
+    /// <summary>
+    /// Load CallFlows' patch for Azurite's LokiJS store into each Azurite process this process starts (<c>node --require</c>
+    /// through <c>NODE_OPTIONS</c>). Default <see langword="true"/>: LokiJS rebuilds every index of Azurite's message
+    /// collection on each dequeue, which was a fifth of the queue process's CPU under the durable engine's polling; the
+    /// patch maintains the indices in place and keeps every result the same (<c>azurite-preload.js</c>,
+    /// docs/PERFORMANCE.md). <see langword="false"/> runs Azurite as published. Has no effect on a reused Azurite.
+    /// </summary>
+    public bool PatchIndexMaintenance { get; set; } = true;
+
     /// <summary>Path of the <c>azurite</c> executable. Default <see langword="null"/>: <c>node_modules/.bin/azurite</c> in the repository root, found by walking up from the application folder.</summary>
     public string? ExecutablePath { get; set; }
 

@@ -19,7 +19,11 @@ public sealed class AzuriteServer : IAsyncDisposable
     /// <summary>The well-known, public development storage account key (not a secret).</summary>
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
+    /// <summary>The prefix of the lines the index patch writes to Azurite's standard error (see <c>azurite-preload.js</c>).</summary>
+    public const string PatchReportPrefix = "CallFlows Azurite patch: ";
+
     readonly IReadOnlyList<Process> processes;
+    readonly System.Collections.Concurrent.ConcurrentQueue<string> patchReports = new();
     readonly string? ownedLocation;
     readonly ILogger logger;
     int disposed;
@@ -55,6 +59,13 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     /// <summary>Gets the ids of the Azurite processes this process started: one per service (blob, queue, table) or a single one; empty when reused.</summary>
     public IReadOnlyList<int> ProcessIds => this.processes.Select(p => p.Id).ToList();
+
+    /// <summary>
+    /// Gets what the index patch (<see cref="AzuriteOptions.PatchIndexMaintenance"/>) reported from the processes started
+    /// so far, one line per part it patched (or could not patch), without the prefix; empty when the patch is off or
+    /// Azurite was reused. Azurite's output is read asynchronously, so a line may arrive a moment after the start.
+    /// </summary>
+    public IReadOnlyList<string> PatchReports => [.. this.patchReports];
 
     /// <summary>
     /// Reuses Azurite when it already listens on all three configured ports, otherwise starts it and waits until it
@@ -119,6 +130,7 @@ public sealed class AzuriteServer : IAsyncDisposable
         // The server holds this list, so a failed start stops whatever was started so far.
         var started = new List<Process>();
         var server = new AzuriteServer(blobPort, queuePort, tablePort, started, ownedLocation, logger);
+        string? preload = options.PatchIndexMaintenance ? WritePreloadScript() : null;
         try
         {
             if (perService)
@@ -126,7 +138,7 @@ public sealed class AzuriteServer : IAsyncDisposable
                 foreach ((string service, int port) in new[] { ("blob", blobPort), ("queue", queuePort), ("table", tablePort) })
                 {
                     string program = FindExecutable(service: service) ?? executable;
-                    started.Add(StartProcess(program, ServiceArguments(service, port), options.InMemoryPersistence, location, output, logger));
+                    started.Add(StartProcess(program, ServiceArguments(service, port), options.InMemoryPersistence, location, preload, output, server.patchReports, logger));
                 }
             }
             else
@@ -135,7 +147,7 @@ public sealed class AzuriteServer : IAsyncDisposable
                 arguments.AddRange(ServiceArguments("blob", blobPort));
                 arguments.AddRange(ServiceArguments("queue", queuePort));
                 arguments.AddRange(ServiceArguments("table", tablePort));
-                started.Add(StartProcess(executable, arguments, options.InMemoryPersistence, location, output, logger));
+                started.Add(StartProcess(executable, arguments, options.InMemoryPersistence, location, preload, output, server.patchReports, logger));
             }
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -172,9 +184,32 @@ public sealed class AzuriteServer : IAsyncDisposable
     static string[] ServiceArguments(string service, int port) =>
         ["--" + service + "Host", "127.0.0.1", "--" + service + "Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)];
 
+    /// <summary>
+    /// Writes the embedded <c>azurite-preload.js</c> to the temporary folder (named by its content hash, so concurrent
+    /// starts and different versions never overwrite each other's file) and returns its path.
+    /// </summary>
+    internal static string WritePreloadScript()
+    {
+        using Stream stream = typeof(AzuriteServer).Assembly.GetManifestResourceStream("CallFlows.LocalHost.Azurite.azurite-preload.js")
+            ?? throw new InvalidOperationException("The Azurite preload script is missing from CallFlows.LocalHost.");
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        byte[] content = buffer.ToArray();
+        string hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content))[..16];
+        string path = Path.Combine(Path.GetTempPath(), "callflows-azurite-preload-" + hash + ".js");
+        if (!File.Exists(path))
+        {
+            string partial = path + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp";
+            File.WriteAllBytes(partial, content);
+            File.Move(partial, path, overwrite: true);
+        }
+
+        return path;
+    }
+
     static Process StartProcess(
-        string executable, IEnumerable<string> serviceArguments, bool inMemory, string location,
-        System.Collections.Concurrent.ConcurrentQueue<string> output, ILogger logger)
+        string executable, IEnumerable<string> serviceArguments, bool inMemory, string location, string? preload,
+        System.Collections.Concurrent.ConcurrentQueue<string> output, System.Collections.Concurrent.ConcurrentQueue<string> patchReports, ILogger logger)
     {
         // In its own session (setsid) where available: a Ctrl+C or SIGTERM to the host's process group must not
         // stop storage before the host has shut down gracefully; the host stops Azurite itself on dispose.
@@ -206,11 +241,23 @@ public sealed class AzuriteServer : IAsyncDisposable
             psi.ArgumentList.Add(location);
         }
 
+        if (preload is not null)
+        {
+            // Node reads NODE_OPTIONS (quoted paths allowed) in the process the .bin shim or the .cmd file starts.
+            string inherited = psi.Environment.TryGetValue("NODE_OPTIONS", out string? value) && !string.IsNullOrWhiteSpace(value) ? value + " " : string.Empty;
+            psi.Environment["NODE_OPTIONS"] = inherited + "--require \"" + preload + "\"";
+        }
+
         var process = Process.Start(psi) ?? throw new InvalidOperationException("Azurite did not start: " + executable);
         void OnLine(object? sender, DataReceivedEventArgs e)
         {
             if (e.Data is { Length: > 0 } line)
             {
+                if (line.StartsWith(PatchReportPrefix, StringComparison.Ordinal))
+                {
+                    patchReports.Enqueue(line[PatchReportPrefix.Length..]);
+                }
+
                 output.Enqueue(line);
                 logger.AzuriteOutput(line);
             }

@@ -41,6 +41,9 @@ internal sealed class CallStatusReader(ILogger<CallStatusReader> logger)
             instance.FailureDetails?.ErrorMessage));
     }
 
+    /// <summary>One options instance: each new instance rebuilds its type metadata (and emits its accessors) from scratch.</summary>
+    private static readonly JsonSerializerOptions ReadOptions = new(JsonSerializerDefaults.Web);
+
     private static T? Parse<T>(string? json)
         where T : class
     {
@@ -52,7 +55,7 @@ internal sealed class CallStatusReader(ILogger<CallStatusReader> logger)
         try
         {
             // The durable data converter writes default System.Text.Json (PascalCase); read case-insensitively.
-            return JsonSerializer.Deserialize<T>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+            return JsonSerializer.Deserialize<T>(json, ReadOptions);
         }
         catch (JsonException)
         {

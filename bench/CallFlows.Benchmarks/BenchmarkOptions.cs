@@ -58,7 +58,7 @@ public sealed record BenchmarkOptions
     /// <summary>Gets a value indicating whether section 6 compares Azurite as one process with one process per service. Default <see langword="true"/>.</summary>
     public bool CompareAzuriteLayouts { get; init; } = true;
 
-    /// <summary>Gets how many rounds of section 6 run (each round: one Azurite process, then a process per service). Default 1.</summary>
+    /// <summary>Gets how many rounds of section 6 run (each round: one Azurite process, a process per service, a process per service without the index patch). Default 1.</summary>
     public int LayoutRounds { get; init; } = 1;
 
     /// <summary>Gets a value indicating whether only section 5's per-call storage counts run (no idle, load, step, memory or layout runs), with the last call's requests listed one by one. Default <see langword="false"/>.</summary>

@@ -46,13 +46,13 @@ public static class BenchmarkRunner
             columns.Add(await RunColumnAsync(column, azurite.ConnectionString, options, progress, cancellationToken));
         }
 
-        // The two layouts in turn (one process, a process per service, ...), so a drift in the machine's load hits both.
+        // The layouts in turn (round by round), so a drift in the machine's load hits each alike.
         var layouts = new List<LayoutResults>();
         for (int round = 0; options.CompareAzuriteLayouts && round < options.LayoutRounds; round++)
         {
-            foreach (bool perService in new[] { false, true })
+            foreach (AzuriteLayout layout in AzuriteLayout.All)
             {
-                layouts.Add(await RunLayoutAsync(perService, options, progress, cancellationToken));
+                layouts.Add(await RunLayoutAsync(layout, options, progress, cancellationToken));
             }
         }
 
@@ -71,17 +71,22 @@ public static class BenchmarkRunner
 
     /// <summary>
     /// The local storage emulator's layout: Azurite as one Node process (blob, queue and table services together) vs one
-    /// process per service, each with a fresh Azurite and the host.json settings; whole-call throughput of both flows.
+    /// process per service, with and without the LocalHost's index patch, each with a fresh Azurite and the host.json
+    /// settings; whole-call throughput of both flows.
     /// </summary>
-    static async Task<LayoutResults> RunLayoutAsync(bool perService, BenchmarkOptions options, TextWriter progress, CancellationToken cancellationToken)
+    static async Task<LayoutResults> RunLayoutAsync(AzuriteLayout layout, BenchmarkOptions options, TextWriter progress, CancellationToken cancellationToken)
     {
-        var results = new LayoutResults(perService);
-        string name = results.Name;
+        var results = new LayoutResults(layout);
+        string name = layout.Name;
         progress.WriteLine($"[{Now()}] {name}: starting Azurite, emulators and host (load {MachineInfo.LoadAverage()})");
         try
         {
             await using AzuriteServer azurite = await AzuriteServer.StartOrReuseAsync(
-                new AzuriteOptions { BlobPort = 0, QueuePort = 0, TablePort = 0, InMemoryPersistence = true, ProcessPerService = perService }, cancellationToken: cancellationToken);
+                new AzuriteOptions
+                {
+                    BlobPort = 0, QueuePort = 0, TablePort = 0, InMemoryPersistence = true,
+                    ProcessPerService = layout.ProcessPerService, PatchIndexMaintenance = layout.Patched,
+                }, cancellationToken: cancellationToken);
             results.Processes = azurite.ProcessIds.Count;
             await using BenchStack stack = await BenchStack.StartAsync(EngineSettingsSource.HostJson, azurite.ConnectionString, hostJsonPath: null, cancellationToken);
             await WarmUpAsync(stack, progress, cancellationToken);
@@ -362,12 +367,11 @@ public static class BenchmarkRunner
 
     static BenchmarkTable BuildLayoutTable(List<LayoutResults> layouts)
     {
-        var one = layouts.Where(l => !l.PerService).ToList();
-        var split = layouts.Where(l => l.PerService).ToList();
-        List<string> headers = ["one Azurite process", "a process per service"];
+        List<List<LayoutResults>> byLayout = AzuriteLayout.All.Select(a => layouts.Where(l => l.Layout == a).ToList()).ToList();
+        List<string> headers = AzuriteLayout.All.Select(a => a.Name).ToList();
         static string Each(List<LayoutResults> runs, Func<LayoutResults, string> value) =>
             string.Join("; ", runs.Select(l => l.Error is { } e ? "error: " + e : value(l)));
-        BenchmarkRow Row(string label, Func<LayoutResults, string> value) => new(label, [Each(one, value), Each(split, value)]);
+        BenchmarkRow Row(string label, Func<LayoutResults, string> value) => new(label, byLayout.Select(runs => Each(runs, value)).ToList());
         var rows = new List<BenchmarkRow>
         {
             Row("Azurite processes", l => l.Processes.ToString(CultureInfo.InvariantCulture)),
@@ -377,22 +381,37 @@ public static class BenchmarkRunner
             Row("load average 1/5/15 (CallFlows run; raw run)", l => $"{l.CallFlows!.Load}; {l.Raw!.Load}"),
         };
 
-        // Pair by pair (round by round): the ratio holds when the machine's speed drifts between rounds.
-        var ratios = one.Zip(split, (a, b) => a.CallFlows is { CallsPerSecond: > 0 } x && b.CallFlows is { } y ? y.CallsPerSecond / x.CallsPerSecond : double.NaN)
-            .Where(r => !double.IsNaN(r)).ToList();
-        string ratioText = ratios.Count == 0 ? "n/a" : string.Join(", ", ratios.Select(r => Stats.F(r, "0.00"))) + $" (median {Stats.F(Stats.Percentile(ratios, 50), "0.00")})";
-        return new BenchmarkTable("6. Local storage emulator: Azurite as one process vs one process per service (host.json, same run)", headers, rows,
+        return new BenchmarkTable("6. Local storage emulator: Azurite as one process, a process per service, and without the index patch (host.json, same run)", headers, rows,
         [
             "Each layout with a fresh in-memory Azurite, a fresh host and task hub, and section 2's closed loop; the layouts run in turn, one round after another (values per round, separated by ';'). Only the local embedded default uses Azurite; production runs on Azure Storage, so this changes local and CI capacity, not the cost of a call.",
-            $"CallFlows calls/s, one process per service / one process, round by round: {ratioText}.",
+            "The index patch (AzuriteOptions.PatchIndexMaintenance, on by default) keeps LokiJS from re-sorting every index of Azurite's message collection on each dequeue; the last column runs Azurite as published.",
+            $"CallFlows calls/s, a process per service / one process, round by round: {RatioText(byLayout[0], byLayout[1])}.",
+            $"CallFlows calls/s, with the index patch / without it (a process per service), round by round: {RatioText(byLayout[2], byLayout[1])}.",
         ]);
     }
 
-    sealed class LayoutResults(bool perService)
+    // Pair by pair (round by round): the ratio holds when the machine's speed drifts between rounds.
+    static string RatioText(List<LayoutResults> below, List<LayoutResults> above)
     {
-        public bool PerService { get; } = perService;
+        var ratios = below.Zip(above, (a, b) => a.CallFlows is { CallsPerSecond: > 0 } x && b.CallFlows is { } y ? y.CallsPerSecond / x.CallsPerSecond : double.NaN)
+            .Where(r => !double.IsNaN(r)).ToList();
+        return ratios.Count == 0 ? "n/a" : string.Join(", ", ratios.Select(r => Stats.F(r, "0.00"))) + $" (median {Stats.F(Stats.Percentile(ratios, 50), "0.00")})";
+    }
 
-        public string Name => this.PerService ? "a process per service" : "one Azurite process";
+    /// <summary>How section 6 runs Azurite.</summary>
+    sealed record AzuriteLayout(bool ProcessPerService, bool Patched, string Name)
+    {
+        public static readonly IReadOnlyList<AzuriteLayout> All =
+        [
+            new(false, true, "one Azurite process"),
+            new(true, true, "a process per service"),
+            new(true, false, "a process per service, no index patch"),
+        ];
+    }
+
+    sealed class LayoutResults(AzuriteLayout layout)
+    {
+        public AzuriteLayout Layout { get; } = layout;
 
         public int Processes { get; set; }
 

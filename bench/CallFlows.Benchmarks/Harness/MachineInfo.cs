@@ -70,7 +70,7 @@ internal static class MachineInfo
         [
             $"machine: {Environment.ProcessorCount} cores ({cpu}), {RuntimeInformation.OSDescription}, shared with other work: load average (1/5/15 min) at start {LoadAverage()}",
             $"runtime: {RuntimeInformation.FrameworkDescription}, workstation GC; DurableTask.Core {Version(typeof(global::DurableTask.Core.TaskHubWorker))}, DurableTask.AzureStorage {Version(typeof(global::DurableTask.AzureStorage.AzureStorageOrchestrationService))}, Microsoft.DurableTask.Client {Version(typeof(Microsoft.DurableTask.Client.DurableTaskClient))}",
-            $"storage: Azurite {azuriteVersion} (in-memory, its own ports, one Node process per service unless section 6 says otherwise), a fresh Azurite per column and a fresh task hub per host",
+            $"storage: Azurite {azuriteVersion} (in-memory, its own ports, one Node process per service with the LocalHost's index patch unless section 6 says otherwise), a fresh Azurite per column and a fresh task hub per host",
             "emulator, load driver and app host in one process for latency/throughput/step sections (the emulator's CPU competes with the host); the memory section runs the host in its own process",
         ];
     }

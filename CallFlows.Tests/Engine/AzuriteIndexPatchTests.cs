@@ -1,0 +1,261 @@
+using System.Diagnostics;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using CallFlows.LocalHost.Azurite;
+
+namespace CallFlows.Tests.Engine;
+
+/// <summary>
+/// The LocalHost's patch for Azurite's LokiJS store (<see cref="AzuriteOptions.PatchIndexMaintenance"/>): the same
+/// workload gets the same answers from a patched and a published Azurite, and the dequeue cost the patch removes is
+/// measured against the published one in the same run.
+/// </summary>
+public sealed class AzuriteIndexPatchTests
+{
+    [Fact]
+    public async Task PatchedAzurite_AnswersAQueueAndTableWorkloadExactlyAsPublishedAzurite()
+    {
+        await using AzuriteServer patched = await StartAsync(patch: true);
+        await using AzuriteServer published = await StartAsync(patch: false);
+
+        var expected = await RunWorkloadAsync(published.ConnectionString);
+        var actual = await RunWorkloadAsync(patched.ConnectionString);
+
+        actual.Should().Equal(expected, "the patch changes how LokiJS maintains its indices, never what Azurite answers");
+        expected.Should().Contain("receive 1: 32 messages", "the workload dequeues a full batch")
+            .And.Contain(line => line.StartsWith("query p1:", StringComparison.Ordinal) && line.Contains("p1/r019", StringComparison.Ordinal))
+            .And.Contain("expired: gone");
+        (await WaitForReportsAsync(patched, 2)).Should().Contain(r => r.StartsWith("lokijs index maintenance", StringComparison.Ordinal))
+            .And.Contain(r => r.StartsWith("table point reads", StringComparison.Ordinal))
+            .And.NotContain(r => r.StartsWith("not applied", StringComparison.Ordinal));
+        published.PatchReports.Should().BeEmpty("the patch is off");
+    }
+
+    [Fact]
+    public async Task PatchedAzurite_PollsAQueueBesideManyWaitingMessagesFasterThanPublishedAzurite()
+    {
+        await using AzuriteServer patched = await StartAsync(patch: true);
+        await using AzuriteServer published = await StartAsync(patch: false);
+        var pollers = new List<QueueClient>();
+        foreach (AzuriteServer server in new[] { patched, published })
+        {
+            // Durable timers: messages that become visible later, in another queue (a control queue holds them).
+            var timers = new QueueClient(server.ConnectionString, "timers");
+            await timers.CreateAsync();
+            for (int batch = 0; batch < 30; batch++)
+            {
+                await Task.WhenAll(Enumerable.Range(0, 50).Select(i => timers.SendMessageAsync("t" + i, visibilityTimeout: TimeSpan.FromHours(1))));
+            }
+
+            var empty = new QueueClient(server.ConnectionString, "work");
+            await empty.CreateAsync();
+            pollers.Add(empty);
+        }
+
+        // Empty polls, the engine's most frequent request, in alternating rounds so the machine's load hits both alike.
+        var elapsed = new long[2];
+        for (int round = 0; round < 20; round++)
+        {
+            for (int which = 0; which < 2; which++)
+            {
+                long start = Stopwatch.GetTimestamp();
+                for (int poll = 0; poll < 10; poll++)
+                {
+                    QueueMessage[] messages = await pollers[which].ReceiveMessagesAsync(maxMessages: 32);
+                    messages.Should().BeEmpty();
+                }
+
+                elapsed[which] += Stopwatch.GetTimestamp() - start;
+            }
+        }
+
+        double ratio = (double)elapsed[1] / elapsed[0];
+        ratio.Should().BeGreaterThan(2, "published Azurite re-sorts the indices of all 1,500 waiting messages on every poll ({0:0.0} ms against {1:0.0} ms per poll)",
+            Stopwatch.GetElapsedTime(0, elapsed[1]).TotalMilliseconds / 200, Stopwatch.GetElapsedTime(0, elapsed[0]).TotalMilliseconds / 200);
+    }
+
+    [Fact]
+    public async Task Patch_OnLokiCollections_GivesTheSameFindsAndIndicesAsLokiAlone_EvenWhenAnIndexedFieldChangedInPlace()
+    {
+        string alone = await RunLokiScriptAsync(preload: null);
+        string patched = await RunLokiScriptAsync(AzuriteServer.WritePreloadScript());
+
+        patched.Should().Be(alone);
+        alone.Should().Contain("\"indexOk\":[true,true]").And.Contain("\"inPlaceIndexedChange\"");
+    }
+
+    /// <summary>
+    /// LokiJS directly: small and large array updates and removes, one of them after changing an indexed field in place
+    /// (which the patch's per-document path must notice and repair); prints every find and index check as JSON.
+    /// </summary>
+    static async Task<string> RunLokiScriptAsync(string? preload)
+    {
+        const string script = """
+            const Loki = require('lokijs');
+            const coll = new Loki('check').addCollection('docs', { indices: ['k', 'q'] });
+            for (let i = 0; i < 300; i++) coll.insert({ k: (i * 37) % 101, q: 'q' + (i % 7), v: i });
+            const out = {};
+            const ids = (docs) => docs.map(d => d.$loki).sort((a, b) => a - b);
+            // Which documents to change, by id: the order of equal keys in an index is not part of LokiJS's results.
+            const first = (docs, n) => docs.sort((a, b) => a.$loki - b.$loki).slice(0, n);
+            const snapshot = (name) => {
+              out[name] = {
+                k: ids(coll.find({ k: { $between: [20, 60] } })), high: ids(coll.find({ k: { $gt: 500 } })), low: ids(coll.find({ k: { $lt: 0 } })),
+                q: ids(coll.find({ q: 'q3' })), n: coll.count(),
+              };
+              out.indexOk = ['k', 'q'].map(p => coll.checkIndex(p));
+            };
+            let batch = first(coll.find({ q: 'q1' }), 10);
+            batch.forEach(d => { d.v = -d.v; });
+            coll.update(batch);
+            snapshot('plainChange');
+            batch = first(coll.find({ q: 'q2' }), 40);
+            batch.forEach((d, i) => { d.k = i % 2 ? 1000 - i * 10 : -i; d.q = 'q3'; });
+            coll.update(batch);
+            snapshot('inPlaceIndexedChange');
+            coll.remove([]);
+            coll.update([]);
+            coll.remove(first(coll.find({ q: 'q4' }), 9));
+            snapshot('smallRemove');
+            const many = coll.find({ q: { $in: ['q5', 'q6'] } });
+            many.forEach(d => { d.k = d.k + 1; });
+            coll.update(many);
+            coll.remove(coll.find({ v: { $gte: 200 } }));
+            snapshot('largeArrays');
+            console.log(JSON.stringify(out));
+            """;
+        string root = AzuriteServer.FindRepositoryRoot() ?? throw new InvalidOperationException("No repository root above the test folder.");
+        string file = Path.Combine(Path.GetTempPath(), "callflows-loki-check-" + Guid.NewGuid().ToString("N") + ".js");
+        await File.WriteAllTextAsync(file, script);
+        try
+        {
+            var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            start.ArgumentList.Add(file);
+            start.Environment["NODE_PATH"] = Path.Combine(root, "node_modules");
+            start.Environment["NODE_OPTIONS"] = preload is null ? string.Empty : "--require \"" + preload + "\"";
+            using Process node = Process.Start(start)!;
+            Task<string> stdout = node.StandardOutput.ReadToEndAsync();
+            Task<string> stderr = node.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await node.WaitForExitAsync(timeout.Token);
+            node.ExitCode.Should().Be(0, await stderr);
+            (await stderr).Should().Be(preload is null ? string.Empty : "CallFlows Azurite patch: lokijs index maintenance in place for arrays of up to 64 documents\n");
+            return (await stdout).Trim();
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    static Task<AzuriteServer> StartAsync(bool patch) =>
+        AzuriteServer.StartOrReuseAsync(new AzuriteOptions
+        {
+            BlobPort = 0,
+            QueuePort = 0,
+            TablePort = 0,
+            InMemoryPersistence = true,
+            PatchIndexMaintenance = patch,
+        });
+
+    static async Task<IReadOnlyList<string>> WaitForReportsAsync(AzuriteServer server, int count)
+    {
+        // Azurite's output is read asynchronously; the lines are written before it listens, so they come at once.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (server.PatchReports.Count < count && !timeout.IsCancellationRequested)
+        {
+            await Task.Delay(20, CancellationToken.None);
+        }
+
+        return server.PatchReports;
+    }
+
+    /// <summary>A fixed script of queue and table requests; every answer, written as a line.</summary>
+    static async Task<IReadOnlyList<string>> RunWorkloadAsync(string connectionString)
+    {
+        var lines = new List<string>();
+        var queue = new QueueClient(connectionString, "work");
+        var other = new QueueClient(connectionString, "other");
+        await queue.CreateAsync();
+        await other.CreateAsync();
+        for (int i = 0; i < 48; i++)
+        {
+            await queue.SendMessageAsync("m" + i.ToString("00", System.Globalization.CultureInfo.InvariantCulture), visibilityTimeout: i % 4 == 3 ? TimeSpan.FromHours(1) : null);
+            await other.SendMessageAsync("o" + i);
+        }
+
+        for (int i = 0; i < 3; i++)
+        {
+            await queue.SendMessageAsync("short" + i, timeToLive: TimeSpan.FromSeconds(1));
+        }
+
+        // Wait for the short-lived messages to expire, so a dequeue removes a non-empty array of expired ones.
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            while ((await queue.PeekMessagesAsync(32, timeout.Token)).Value.Any(m => m.MessageText.StartsWith("short", StringComparison.Ordinal)))
+            {
+                await Task.Delay(100, timeout.Token);
+            }
+        }
+
+        lines.Add("expired: gone");
+        QueueMessage[] first = await queue.ReceiveMessagesAsync(maxMessages: 32, visibilityTimeout: TimeSpan.FromMinutes(5));
+        lines.Add($"receive 1: {first.Length} messages");
+        lines.AddRange(first.Select(m => $"  {m.MessageText} dequeued {m.DequeueCount}"));
+        foreach (QueueMessage message in first.Where((_, i) => i % 2 == 0))
+        {
+            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+        }
+
+        QueueMessage changed = first[1];
+        await queue.UpdateMessageAsync(changed.MessageId, changed.PopReceipt, "changed " + changed.MessageText, TimeSpan.Zero);
+        QueueMessage[] second = await queue.ReceiveMessagesAsync(maxMessages: 32, visibilityTimeout: TimeSpan.FromMinutes(5));
+        lines.Add($"receive 2: {string.Join(", ", second.Select(m => $"{m.MessageText} ({m.DequeueCount})"))}");
+        QueueMessage[] fromOther = await other.ReceiveMessagesAsync(maxMessages: 5);
+        lines.Add($"other: {string.Join(", ", fromOther.Select(m => m.MessageText))}");
+        PeekedMessage[] peeked = await queue.PeekMessagesAsync(32);
+        lines.Add($"peek: {string.Join(", ", peeked.Select(m => m.MessageText))}");
+        lines.Add($"count: {(await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount}");
+
+        var table = new TableClient(connectionString, "Work");
+        await table.CreateAsync();
+        for (int p = 0; p < 3; p++)
+        {
+            var actions = Enumerable.Range(0, 20).Select(r => new TableTransactionAction(TableTransactionActionType.Add,
+                new TableEntity("p" + p, "r" + r.ToString("000", System.Globalization.CultureInfo.InvariantCulture)) { ["Value"] = p * 100 + r }));
+            await table.SubmitTransactionAsync(actions);
+        }
+
+        await table.AddEntityAsync(new TableEntity("instance", string.Empty) { ["Status"] = "Pending" });
+        await table.UpsertEntityAsync(new TableEntity("instance", string.Empty) { ["Status"] = "Running" }, TableUpdateMode.Merge);
+        await table.UpdateEntityAsync(new TableEntity("p1", "r005") { ["Extra"] = "x" }, ETag.All, TableUpdateMode.Merge);
+        await table.DeleteEntityAsync("p2", "r010");
+        foreach ((string pk, string rk) in new[] { ("instance", string.Empty), ("p1", "r005"), ("p0", "r019"), ("p2", "r010") })
+        {
+            NullableResponse<TableEntity> found = await table.GetEntityIfExistsAsync<TableEntity>(pk, rk);
+            lines.Add($"get {pk}/{rk}: " + (found.HasValue ? Describe(found.Value!) : "none"));
+        }
+
+        lines.Add("query p1: " + await QueryAsync(table, "PartitionKey eq 'p1'", pageSize: 1000));
+        lines.Add("query r015+: " + await QueryAsync(table, "RowKey ge 'r015'", pageSize: 4));
+        lines.Add("query p0 value: " + await QueryAsync(table, "PartitionKey eq 'p0' and Value gt 10", pageSize: 3));
+        return lines;
+    }
+
+    static async Task<string> QueryAsync(TableClient table, string filter, int pageSize)
+    {
+        var keys = new StringBuilder();
+        await foreach (Page<TableEntity> page in table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize).AsPages())
+        {
+            keys.Append('[').AppendJoin(' ', page.Values.Select(e => e.PartitionKey + "/" + e.RowKey)).Append(']');
+        }
+
+        return keys.ToString();
+    }
+
+    static string Describe(TableEntity entity) =>
+        string.Join(", ", entity.Keys.Where(k => k is not ("odata.etag" or "Timestamp")).Order(StringComparer.Ordinal).Select(k => $"{k}={entity[k]}"));
+}
