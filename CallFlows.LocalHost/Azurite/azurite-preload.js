@@ -11,6 +11,9 @@
 //   - a small array is removed or updated one document at a time, which maintains the indices in place (LokiJS's own
 //     adaptive path); after an update each updated document is checked to sit in order in every index, and an index
 //     is rebuilt if one does not, since a caller may have changed an indexed field in place before calling update;
+//   - a chained removal of up to 64 documents (findAndRemove) is done the same way; Azurite's extent garbage collection
+//     removes one extent so per deleted message body, and each of those removals re-sorted the whole extent index,
+//     which froze the queue service for over a minute every minute under load;
 //   - a table point read (partition key and row key) looks the partition key up first: LokiJS uses the index of the
 //     first property only, and Azurite names the row key first, which every Instances row (row key '') shares.
 'use strict';
@@ -61,6 +64,29 @@ function patchLoki(loki) {
     }
   };
 
+  // A chained removal (findAndRemove, find(...).remove()) goes straight to LokiJS's batch removal, which rebuilds every
+  // index by sorting even for no document. Azurite's extent garbage collection removes one extent this way per
+  // deleted message body: thousands of full sorts in one go, which froze the queue service for over a minute.
+  const resultsetProto = loki.Resultset && loki.Resultset.prototype;
+  const removeResults = resultsetProto && resultsetProto.remove;
+  if (typeof removeResults === 'function') {
+    resultsetProto.remove = function () {
+      const collection = this.collection;
+      const rows = this.filteredrows;
+      if (!this.filterInitialized || rows.length > smallBatch || !collection.adaptiveBinaryIndices) {
+        return removeResults.apply(this, arguments);
+      }
+
+      const docs = rows.map((position) => collection.data[position]);
+      for (const one of docs) {
+        remove.call(collection, one);
+      }
+
+      this.filteredrows = [];
+      return this;
+    };
+  }
+
   // Whether each updated document sits between its neighbours in the index. That proves the whole index in order: the
   // other documents kept their values and their relative order, so any unordered pair would involve an updated one.
   function inOrder(collection, property, docs) {
@@ -83,7 +109,7 @@ function patchLoki(loki) {
     return true;
   }
 
-  report('lokijs index maintenance in place for arrays of up to ' + smallBatch + ' documents');
+  report('lokijs index maintenance in place for arrays of up to ' + smallBatch + ' documents' + (typeof removeResults === 'function' ? ', chained removals included' : ''));
 }
 
 function patchTableStore(exported) {

@@ -88,8 +88,9 @@ public sealed class AzuriteIndexPatchTests
     }
 
     /// <summary>
-    /// LokiJS directly: small and large array updates and removes, one of them after changing an indexed field in place
-    /// (which the patch's per-document path must notice and repair); prints every find and index check as JSON.
+    /// LokiJS directly: small and large array updates and removes, chained removals (as Azurite's extent garbage
+    /// collection makes them), and an update after changing an indexed field in place (which the patch's per-document
+    /// path must notice and repair); prints every find and index check as JSON.
     /// </summary>
     static async Task<string> RunLokiScriptAsync(string? preload)
     {
@@ -120,6 +121,9 @@ public sealed class AzuriteIndexPatchTests
             coll.update([]);
             coll.remove(first(coll.find({ q: 'q4' }), 9));
             snapshot('smallRemove');
+            coll.findAndRemove({ q: 'q0' });
+            coll.chain().find({ k: 99999 }).remove();
+            snapshot('chainedRemove');
             const many = coll.find({ q: { $in: ['q5', 'q6'] } });
             many.forEach(d => { d.k = d.k + 1; });
             coll.update(many);
@@ -142,7 +146,7 @@ public sealed class AzuriteIndexPatchTests
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             await node.WaitForExitAsync(timeout.Token);
             node.ExitCode.Should().Be(0, await stderr);
-            (await stderr).Should().Be(preload is null ? string.Empty : "CallFlows Azurite patch: lokijs index maintenance in place for arrays of up to 64 documents\n");
+            (await stderr).Should().Be(preload is null ? string.Empty : "CallFlows Azurite patch: lokijs index maintenance in place for arrays of up to 64 documents, chained removals included\n");
             return (await stdout).Trim();
         }
         finally
