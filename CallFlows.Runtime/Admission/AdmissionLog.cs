@@ -26,6 +26,12 @@ internal static partial class AdmissionLog
     [LoggerMessage(7006, LogLevel.Warning, "Incoming call {InstanceId} rejected as busy: the instance is at its {Limit} limit for new calls")]
     public static partial void RejectedAsBusy(ILogger logger, string instanceId, string limit);
 
+    [LoggerMessage(7009, LogLevel.Warning, "Incoming call {InstanceId} arrived while the app is stopping: answered 503 so Event Grid delivers it again")]
+    public static partial void DeliveryWhileStopping(ILogger logger, string instanceId);
+
+    [LoggerMessage(7010, LogLevel.Warning, "An incoming-call delivery arrived while the app is stopping: answered 503 so Event Grid delivers it again")]
+    public static partial void WholeDeliveryWhileStopping(ILogger logger);
+
     [LoggerMessage(7007, LogLevel.Warning, "Busy rejection of incoming call {InstanceId} failed (HTTP {Status})")]
     public static partial void RejectBusyFailed(ILogger logger, string instanceId, int status, Exception exception);
 }

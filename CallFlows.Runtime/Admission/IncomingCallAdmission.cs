@@ -66,6 +66,9 @@ internal sealed class IncomingCallAdmission : IDisposable
         }
     }
 
+    /// <summary>The limit <see cref="TryAdmitCall"/> names when the app is stopping: the call is neither admitted nor rejected, and the delivery is answered 503 so Event Grid delivers it again.</summary>
+    public const string StoppingLimit = "stopping";
+
     /// <summary>Gets how many deliveries (<see cref="AdmissionOverloadAction.Defer"/>) or calls (<see cref="AdmissionOverloadAction.RejectBusy"/>) were turned away since start.</summary>
     public long RejectedCount => Interlocked.Read(ref this.rejected);
 
@@ -88,19 +91,33 @@ internal sealed class IncomingCallAdmission : IDisposable
             return true;
         }
 
-        RateLimitLease concurrencyLease = this.concurrency?.AttemptAcquire() ?? Admitted.Instance;
+        if (!TryAcquire(this.concurrency, out RateLimitLease concurrencyLease))
+        {
+            // The app is stopping: the caller answers 503, so Event Grid delivers the call to an instance that runs.
+            limit = StoppingLimit;
+            return false;
+        }
+
         if (!concurrencyLease.IsAcquired)
         {
             concurrencyLease.Dispose();
             limit = "concurrency";
         }
+        else if (!TryAcquire(this.rate, out RateLimitLease rateLease))
+        {
+            concurrencyLease.Dispose();
+            limit = StoppingLimit;
+            return false;
+        }
         else
         {
-            using RateLimitLease rateLease = this.rate?.AttemptAcquire() ?? Admitted.Instance;
-            if (rateLease.IsAcquired)
+            using (rateLease)
             {
-                lease = concurrencyLease;
-                return true;
+                if (rateLease.IsAcquired)
+                {
+                    lease = concurrencyLease;
+                    return true;
+                }
             }
 
             concurrencyLease.Dispose();
@@ -124,22 +141,62 @@ internal sealed class IncomingCallAdmission : IDisposable
             return await next();
         }
 
-        using RateLimitLease concurrencyLease = this.concurrency?.AttemptAcquire() ?? Admitted.Instance;
-        if (!concurrencyLease.IsAcquired)
+        if (!TryAcquire(this.concurrency, out RateLimitLease concurrencyLease))
         {
-            return this.Reject("concurrency", this.options.RetryAfter);
+            return this.Stopping();
         }
 
-        using RateLimitLease rateLease = this.rate?.AttemptAcquire() ?? Admitted.Instance;
-        if (!rateLease.IsAcquired)
+        using (concurrencyLease)
         {
-            TimeSpan retryAfter = rateLease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan hint) && hint > this.options.RetryAfter
-                ? hint
-                : this.options.RetryAfter;
-            return this.Reject("rate", retryAfter);
-        }
+            if (!concurrencyLease.IsAcquired)
+            {
+                return this.Reject("concurrency", this.options.RetryAfter);
+            }
 
-        return await next();
+            if (!TryAcquire(this.rate, out RateLimitLease rateLease))
+            {
+                return this.Stopping();
+            }
+
+            using (rateLease)
+            {
+                if (!rateLease.IsAcquired)
+                {
+                    TimeSpan retryAfter = rateLease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan hint) && hint > this.options.RetryAfter
+                        ? hint
+                        : this.options.RetryAfter;
+                    return this.Reject("rate", retryAfter);
+                }
+
+                return await next();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Asks <paramref name="limiter"/> for a permit; false once the limiter is disposed, which happens when the app stops
+    /// while deliveries are still in flight (the host disposes its services after its shutdown timeout).
+    /// </summary>
+    static bool TryAcquire(RateLimiter? limiter, out RateLimitLease lease)
+    {
+        try
+        {
+            lease = limiter?.AttemptAcquire() ?? Admitted.Instance;
+            return true;
+        }
+        catch (ObjectDisposedException)
+        {
+            lease = Admitted.Instance;
+            return false;
+        }
+    }
+
+    JsonHttpResult Stopping()
+    {
+        AdmissionLog.WholeDeliveryWhileStopping(this.logger);
+        var result = JsonHttpResult.Error(StatusCodes.Status503ServiceUnavailable, "The app is stopping; deliver the call again.");
+        result.Headers["Retry-After"] = "1";
+        return result;
     }
 
     /// <inheritdoc/>

@@ -142,6 +142,12 @@ internal sealed class IncomingCallDispatcher(CallRouter router, IncomingCallAdmi
         var sentAt = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         if (!admission.TryAdmitCall(out var limit, out var lease))
         {
+            if (limit == IncomingCallAdmission.StoppingLimit)
+            {
+                AdmissionLog.DeliveryWhileStopping(logger, instanceId);
+                return CallDisposition.Unhandled;
+            }
+
             return await responder.RejectBusyAsync(instanceId, incoming, limit!, sentAt, cancellationToken)
                 ? CallDisposition.RejectedBusy
                 : CallDisposition.Unhandled;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -144,6 +145,27 @@ public sealed class FlowScenarioTests
         responses.Sum(r => r.GetProperty("started").GetArrayLength()).Should().Be(1, "exactly one delivery schedules the flow");
         responses.Sum(r => r.GetProperty("duplicates").GetArrayLength()).Should().Be(5);
         (await ListAsync(app, CallInstanceIds.InboundPrefix)).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task IncomingCallWebhook_DeliveryWhileTheAppStops_Answers503AndNeitherStartsNorRejectsTheCall()
+    {
+        await using var app = await AppHarness.StartAsync(registerWebhook: false);
+        var body = """
+            [{"id":"evt-stop","topic":"/subscriptions/x","subject":"/caller/recipient","eventType":"Microsoft.Communication.IncomingCall",
+              "eventTime":"2026-11-24T15:00:00Z","dataVersion":"1.0",
+              "data":{"to":{"kind":"phoneNumber","rawId":"4:OWNED","phoneNumber":{"value":"OWNED"}},
+                      "from":{"kind":"phoneNumber","rawId":"4:CALLER","phoneNumber":{"value":"CALLER"}},
+                      "serverCallId":"server-stop","incomingCallContext":"ctx-stop","correlationId":"corr-stop"}}]
+            """.Replace("OWNED", AppHarness.OwnedNumber, StringComparison.Ordinal).Replace("CALLER", Caller, StringComparison.Ordinal);
+
+        // The host disposes its services after its shutdown timeout, while deliveries may still be in flight.
+        app.Host.Services.GetRequiredService<IncomingCallAdmission>().Dispose();
+        using var response = await app.Http.PostAsync("api/incoming-call", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable, "Event Grid then delivers the call again, to an instance that runs");
+        (await ListAsync(app, CallInstanceIds.InboundPrefix)).Should().BeEmpty();
+        app.Emulator.RequestLog.Entries.Should().NotContain(r => r.Operation == "RejectCall" || r.Operation == "AnswerCall");
     }
 
     [Fact]

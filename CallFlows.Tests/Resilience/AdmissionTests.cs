@@ -99,6 +99,37 @@ public sealed class AdmissionTests
         third.Dispose();
     }
 
+    [Fact]
+    public void TryAdmitCall_AfterTheAppStopped_NamesTheStoppingLimitInsteadOfThrowing()
+    {
+        var admission = Create(new AdmissionOptions { MaxConcurrentStarts = 1, MaxStartsPerSecond = 1 });
+        admission.Dispose();
+
+        admission.TryAdmitCall(out var limit, out var lease).Should().BeFalse();
+
+        limit.Should().Be(IncomingCallAdmission.StoppingLimit);
+        admission.RejectedCount.Should().Be(0, "a call that arrives while the app stops is not turned away: it is delivered again");
+        lease.Dispose();
+    }
+
+    [Fact]
+    public async Task RunAsync_AfterTheAppStopped_Answers503WithRetryAfterWithoutRunningTheWebhook()
+    {
+        var admission = Create(new AdmissionOptions { MaxConcurrentStarts = 1, MaxStartsPerSecond = 1, OverloadAction = AdmissionOverloadAction.Defer });
+        admission.Dispose();
+        bool ran = false;
+
+        var result = (JsonHttpResult)await admission.RunAsync(Post(), () =>
+        {
+            ran = true;
+            return Task.FromResult<IActionResult>(new OkResult());
+        });
+
+        result.StatusCode.Should().Be(503);
+        result.Headers["Retry-After"].Should().Be("1");
+        ran.Should().BeFalse();
+    }
+
     [Theory]
     [InlineData(400)]
     [InlineData(500)]
