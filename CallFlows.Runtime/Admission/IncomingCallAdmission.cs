@@ -91,7 +91,8 @@ internal sealed class IncomingCallAdmission : IDisposable
             return true;
         }
 
-        if (!TryAcquire(this.concurrency, out RateLimitLease concurrencyLease))
+        RateLimitLease? concurrencyLease = Acquire(this.concurrency);
+        if (concurrencyLease is null)
         {
             // The app is stopping: the caller answers 503, so Event Grid delivers the call to an instance that runs.
             limit = StoppingLimit;
@@ -102,28 +103,25 @@ internal sealed class IncomingCallAdmission : IDisposable
         {
             concurrencyLease.Dispose();
             limit = "concurrency";
+            Interlocked.Increment(ref this.rejected);
+            return false;
         }
-        else if (!TryAcquire(this.rate, out RateLimitLease rateLease))
+
+        using RateLimitLease? rateLease = Acquire(this.rate);
+        if (rateLease is { IsAcquired: true })
         {
-            concurrencyLease.Dispose();
+            lease = concurrencyLease;
+            return true;
+        }
+
+        concurrencyLease.Dispose();
+        if (rateLease is null)
+        {
             limit = StoppingLimit;
             return false;
         }
-        else
-        {
-            using (rateLease)
-            {
-                if (rateLease.IsAcquired)
-                {
-                    lease = concurrencyLease;
-                    return true;
-                }
-            }
 
-            concurrencyLease.Dispose();
-            limit = "rate";
-        }
-
+        limit = "rate";
         Interlocked.Increment(ref this.rejected);
         return false;
     }
@@ -141,53 +139,48 @@ internal sealed class IncomingCallAdmission : IDisposable
             return await next();
         }
 
-        if (!TryAcquire(this.concurrency, out RateLimitLease concurrencyLease))
+        using RateLimitLease? concurrencyLease = Acquire(this.concurrency);
+        if (concurrencyLease is null)
         {
             return this.Stopping();
         }
 
-        using (concurrencyLease)
+        if (!concurrencyLease.IsAcquired)
         {
-            if (!concurrencyLease.IsAcquired)
-            {
-                return this.Reject("concurrency", this.options.RetryAfter);
-            }
-
-            if (!TryAcquire(this.rate, out RateLimitLease rateLease))
-            {
-                return this.Stopping();
-            }
-
-            using (rateLease)
-            {
-                if (!rateLease.IsAcquired)
-                {
-                    TimeSpan retryAfter = rateLease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan hint) && hint > this.options.RetryAfter
-                        ? hint
-                        : this.options.RetryAfter;
-                    return this.Reject("rate", retryAfter);
-                }
-
-                return await next();
-            }
+            return this.Reject("concurrency", this.options.RetryAfter);
         }
+
+        using RateLimitLease? rateLease = Acquire(this.rate);
+        if (rateLease is null)
+        {
+            return this.Stopping();
+        }
+
+        if (!rateLease.IsAcquired)
+        {
+            TimeSpan retryAfter = rateLease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan hint) && hint > this.options.RetryAfter
+                ? hint
+                : this.options.RetryAfter;
+            return this.Reject("rate", retryAfter);
+        }
+
+        return await next();
     }
 
     /// <summary>
-    /// Asks <paramref name="limiter"/> for a permit; false once the limiter is disposed, which happens when the app stops
-    /// while deliveries are still in flight (the host disposes its services after its shutdown timeout).
+    /// Asks <paramref name="limiter"/> for a permit (a granted one when the limit is off); null once the limiter is
+    /// disposed, which happens when the app stops while deliveries are still in flight (the host disposes its services
+    /// after its shutdown timeout).
     /// </summary>
-    static bool TryAcquire(RateLimiter? limiter, out RateLimitLease lease)
+    static RateLimitLease? Acquire(RateLimiter? limiter)
     {
         try
         {
-            lease = limiter?.AttemptAcquire() ?? Admitted.Instance;
-            return true;
+            return limiter?.AttemptAcquire() ?? Admitted.Instance;
         }
         catch (ObjectDisposedException)
         {
-            lease = Admitted.Instance;
-            return false;
+            return null;
         }
     }
 

@@ -126,14 +126,7 @@ public sealed class FlowScenarioTests
     public async Task IncomingCallWebhook_ConcurrentDeliveriesOfOneCall_StartOneInstance()
     {
         await using var app = await AppHarness.StartAsync(s => s["CallFlows:Routing:Rules:0:Action"] = "Reject", registerWebhook: false);
-        var body = """
-            [{"id":"evt-race","topic":"/subscriptions/x","subject":"/caller/recipient","eventType":"Microsoft.Communication.IncomingCall",
-              "eventTime":"2026-11-24T15:00:00Z","dataVersion":"1.0",
-              "data":{"to":{"kind":"phoneNumber","rawId":"4:OWNED","phoneNumber":{"value":"OWNED"}},
-                      "from":{"kind":"phoneNumber","rawId":"4:CALLER","phoneNumber":{"value":"CALLER"}},
-                      "serverCallId":"SERVER","incomingCallContext":"ctx-race","correlationId":"corr-race"}}]
-            """.Replace("OWNED", AppHarness.OwnedNumber, StringComparison.Ordinal).Replace("CALLER", Caller, StringComparison.Ordinal)
-            .Replace("SERVER", "server-race-" + Guid.NewGuid().ToString("N"), StringComparison.Ordinal);
+        var body = IncomingCallDelivery("race", "server-race-" + Guid.NewGuid().ToString("N"));
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
         {
@@ -151,13 +144,7 @@ public sealed class FlowScenarioTests
     public async Task IncomingCallWebhook_DeliveryWhileTheAppStops_Answers503AndNeitherStartsNorRejectsTheCall()
     {
         await using var app = await AppHarness.StartAsync(registerWebhook: false);
-        var body = """
-            [{"id":"evt-stop","topic":"/subscriptions/x","subject":"/caller/recipient","eventType":"Microsoft.Communication.IncomingCall",
-              "eventTime":"2026-11-24T15:00:00Z","dataVersion":"1.0",
-              "data":{"to":{"kind":"phoneNumber","rawId":"4:OWNED","phoneNumber":{"value":"OWNED"}},
-                      "from":{"kind":"phoneNumber","rawId":"4:CALLER","phoneNumber":{"value":"CALLER"}},
-                      "serverCallId":"server-stop","incomingCallContext":"ctx-stop","correlationId":"corr-stop"}}]
-            """.Replace("OWNED", AppHarness.OwnedNumber, StringComparison.Ordinal).Replace("CALLER", Caller, StringComparison.Ordinal);
+        var body = IncomingCallDelivery("stop", "server-stop");
 
         // The host disposes its services after its shutdown timeout, while deliveries may still be in flight.
         app.Host.Services.GetRequiredService<IncomingCallAdmission>().Dispose();
@@ -167,6 +154,16 @@ public sealed class FlowScenarioTests
         (await ListAsync(app, CallInstanceIds.InboundPrefix)).Should().BeEmpty();
         app.Emulator.RequestLog.Entries.Should().NotContain(r => r.Operation == "RejectCall" || r.Operation == "AnswerCall");
     }
+
+    /// <summary>An Event Grid delivery of one IncomingCall from <see cref="Caller"/> to the harness's number (event id, context and correlation named after <paramref name="name"/>).</summary>
+    private static string IncomingCallDelivery(string name, string serverCallId) => """
+        [{"id":"evt-NAME","topic":"/subscriptions/x","subject":"/caller/recipient","eventType":"Microsoft.Communication.IncomingCall",
+          "eventTime":"2026-11-24T15:00:00Z","dataVersion":"1.0",
+          "data":{"to":{"kind":"phoneNumber","rawId":"4:OWNED","phoneNumber":{"value":"OWNED"}},
+                  "from":{"kind":"phoneNumber","rawId":"4:CALLER","phoneNumber":{"value":"CALLER"}},
+                  "serverCallId":"SERVER","incomingCallContext":"ctx-NAME","correlationId":"corr-NAME"}}]
+        """.Replace("OWNED", AppHarness.OwnedNumber, StringComparison.Ordinal).Replace("CALLER", Caller, StringComparison.Ordinal)
+        .Replace("SERVER", serverCallId, StringComparison.Ordinal).Replace("NAME", name, StringComparison.Ordinal);
 
     [Fact]
     public async Task GroupCall_PstnAndVoipTargets_ConnectsAndEndsAtMaxDuration()
