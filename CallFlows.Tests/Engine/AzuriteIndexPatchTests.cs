@@ -28,8 +28,9 @@ public sealed class AzuriteIndexPatchTests
         expected.Should().Contain("receive 1: 32 messages", "the workload dequeues a full batch")
             .And.Contain(line => line.StartsWith("query p1:", StringComparison.Ordinal) && line.Contains("p1/r019", StringComparison.Ordinal))
             .And.Contain("expired: gone");
-        (await WaitForReportsAsync(patched, 2)).Should().Contain(r => r.StartsWith("lokijs index maintenance", StringComparison.Ordinal))
+        (await WaitForReportsAsync(patched, 3)).Should().Contain(r => r.StartsWith("lokijs index maintenance", StringComparison.Ordinal))
             .And.Contain(r => r.StartsWith("table point reads", StringComparison.Ordinal))
+            .And.Contain(r => r.StartsWith("extent garbage collection", StringComparison.Ordinal))
             .And.NotContain(r => r.StartsWith("not applied", StringComparison.Ordinal));
         published.PatchReports.Should().BeEmpty("the patch is off");
     }
@@ -87,6 +88,62 @@ public sealed class AzuriteIndexPatchTests
         alone.Should().Contain("\"indexOk\":[true,true]").And.Contain("\"inPlaceIndexedChange\"");
     }
 
+    [Fact]
+    public async Task Patch_OnTheInMemoryExtentStore_LeavesTheSameExtentsAsAzurite_AndSweepsFasterThanPublishedAzurite()
+    {
+        var (alone, aloneMs) = await RunExtentSweepAsync(preload: null);
+        var (patched, patchedMs) = await RunExtentSweepAsync(AzuriteServer.WritePreloadScript());
+
+        patched.Should().Be(alone, "the sweep removes the same extents, from the metadata and from the chunk store");
+        alone.Should().Contain("\"deleted\":686").And.Contain("\"listed\":314").And.Contain("\"indexOk\":true")
+            .And.NotContain("(no metadata)").And.NotContain("(no chunk)");
+        (aloneMs / patchedMs).Should().BeGreaterThan(5, "published Azurite rebuilds the extent index once per deleted extent ({0:0} ms against {1:0} ms for the sweep)", aloneMs, patchedMs);
+    }
+
+    /// <summary>
+    /// Azurite's own in-memory extent store and LokiJS extent metadata, as its queue service builds them: 1,000 message
+    /// bodies appended, then one garbage-collection sweep of 686 of them; prints what is left as JSON and the sweep's
+    /// milliseconds on standard error.
+    /// </summary>
+    static async Task<(string Output, double SweepMs)> RunExtentSweepAsync(string? preload)
+    {
+        const string script = """
+            const base = 'azurite/dist/src/common/persistence/';
+            const Metadata = require(base + 'LokiExtentMetadataStore').default;
+            const memory = require(base + 'MemoryExtentStore');
+            (async () => {
+              const metadata = new Metadata('extents', true);
+              const quiet = { info() {}, debug() {}, warn() {}, error() {}, verbose() {} };
+              const store = new memory.default('queue', new memory.MemoryExtentChunkStore(1e12), metadata, quiet, (s, c, m) => new Error(m));
+              await store.init();
+              const chunks = [];
+              for (let i = 0; i < 1000; i++) chunks.push(await store.appendExtent(Buffer.from('body' + i)));
+              const unreferenced = new Set(chunks.filter((_, i) => i >= 200 && i % 7 !== 3).map(c => c.id));
+              const start = process.hrtime.bigint();
+              const deleted = await store.deleteExtents(unreferenced);
+              const ms = Number(process.hrtime.bigint() - start) / 1e6;
+              const collection = metadata.db.getCollection(metadata.EXTENTS_COLLECTION);
+              const left = [];
+              for (const c of chunks) {
+                const doc = collection.findOne({ id: c.id });
+                const stored = store.chunks.get('queue', c.id) !== undefined;
+                if (doc || stored) left.push(Buffer.concat(c.chunks).toString() + (doc ? '' : ' (no metadata)') + (stored ? '' : ' (no chunk)'));
+              }
+              const [listed] = await metadata.listExtents(undefined, 100000);
+              console.log(JSON.stringify({ deleted, left, listed: listed.length, count: collection.count(), indexOk: collection.checkIndex('id') }));
+              console.error('sweep ms ' + ms);
+            })();
+            """;
+        var (stdout, stderr) = await RunNodeAsync(script, preload);
+        string[] lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Where(l => !l.StartsWith("sweep ms ", StringComparison.Ordinal)).Should().Equal(preload is null ? [] :
+        [
+            "CallFlows Azurite patch: lokijs index maintenance in place for arrays of up to 64 documents, chained removals included",
+            "CallFlows Azurite patch: extent garbage collection removes a sweep's extents at once",
+        ]);
+        return (stdout, double.Parse(lines.Single(l => l.StartsWith("sweep ms ", StringComparison.Ordinal))["sweep ms ".Length..], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     /// <summary>
     /// LokiJS directly: small and large array updates and removes, chained removals (as Azurite's extent garbage
     /// collection makes them), and an update after changing an indexed field in place (which the patch's per-document
@@ -131,8 +188,16 @@ public sealed class AzuriteIndexPatchTests
             snapshot('largeArrays');
             console.log(JSON.stringify(out));
             """;
+        var (stdout, stderr) = await RunNodeAsync(script, preload);
+        stderr.Should().Be(preload is null ? string.Empty : "CallFlows Azurite patch: lokijs index maintenance in place for arrays of up to 64 documents, chained removals included\n");
+        return stdout;
+    }
+
+    /// <summary>Runs a Node script against the repository's node_modules, with or without the patch preloaded; its standard output (trimmed) and error.</summary>
+    static async Task<(string Stdout, string Stderr)> RunNodeAsync(string script, string? preload)
+    {
         string root = AzuriteServer.FindRepositoryRoot() ?? throw new InvalidOperationException("No repository root above the test folder.");
-        string file = Path.Combine(Path.GetTempPath(), "callflows-loki-check-" + Guid.NewGuid().ToString("N") + ".js");
+        string file = Path.Combine(Path.GetTempPath(), "callflows-node-check-" + Guid.NewGuid().ToString("N") + ".js");
         await File.WriteAllTextAsync(file, script);
         try
         {
@@ -146,8 +211,7 @@ public sealed class AzuriteIndexPatchTests
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             await node.WaitForExitAsync(timeout.Token);
             node.ExitCode.Should().Be(0, await stderr);
-            (await stderr).Should().Be(preload is null ? string.Empty : "CallFlows Azurite patch: lokijs index maintenance in place for arrays of up to 64 documents, chained removals included\n");
-            return (await stdout).Trim();
+            return ((await stdout).Trim(), await stderr);
         }
         finally
         {

@@ -18,6 +18,7 @@ public sealed record BenchmarkOptions
         ThroughputConcurrency = 10,
         ThroughputWarmUp = TimeSpan.FromSeconds(0.5),
         ThroughputWindow = TimeSpan.FromSeconds(2.5),
+        ThroughputWarmUpRound = TimeSpan.FromSeconds(1),
         LongCalls = 1,
         LongCallEvents = 50,
         IvrCalls = 3,
@@ -64,6 +65,9 @@ public sealed record BenchmarkOptions
     /// <summary>Gets a value indicating whether only section 5's per-call storage counts run (no idle, load, step, memory or layout runs), with the last call's requests listed one by one. Default <see langword="false"/>.</summary>
     public bool StorageOnly { get; init; }
 
+    /// <summary>Gets a value indicating whether only section 2's throughput and the latency at <see cref="CapacityFraction"/> of it run (issue 13's latency target, a couple of minutes). Default <see langword="false"/>.</summary>
+    public bool CapacityOnly { get; init; }
+
     /// <summary>Gets how many whole calls per flow are made one at a time to count storage requests per call. Default 5.</summary>
     public int StorageCalls { get; init; } = 5;
 
@@ -96,6 +100,9 @@ public sealed record BenchmarkOptions
 
     /// <summary>Gets the throughput run's warm-up before counting. Default 3 s.</summary>
     public TimeSpan ThroughputWarmUp { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Gets how long each flow's closed loop runs, unmeasured, before section 2 measures either flow (the JIT settles). Default 6 s.</summary>
+    public TimeSpan ThroughputWarmUpRound { get; init; } = TimeSpan.FromSeconds(6);
 
     /// <summary>Gets the throughput run's counting window. Default 10 s.</summary>
     public TimeSpan ThroughputWindow { get; init; } = TimeSpan.FromSeconds(10);

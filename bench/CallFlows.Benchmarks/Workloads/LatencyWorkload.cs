@@ -10,7 +10,7 @@ namespace CallFlows.Benchmarks.Workloads;
 /// </summary>
 internal static class LatencyWorkload
 {
-    public static async Task<LatencyResult> RunAsync(BenchStack stack, double rate, TimeSpan window, TimeSpan drainLimit, CancellationToken cancellationToken)
+    public static async Task<LatencyResult> RunAsync(BenchStack stack, double rate, TimeSpan window, TimeSpan drainLimit, CancellationToken cancellationToken, TextWriter? progress = null)
     {
         // The agent answers and hangs up after a second, so the calls end and the load stays steady.
         stack.SetAgent(IdentityBehavior.Answers() with { HangUpAfter = TimeSpan.FromSeconds(1) });
@@ -32,8 +32,25 @@ internal static class LatencyWorkload
         double drainSeconds = drain.Elapsed.TotalSeconds;
 
         var (toAnswer, toAdd, unfinished) = Measure(emulator, placed);
+        progress?.WriteLine($"  slowest IncomingCall → Answer: {Slowest(emulator, placed, start)}");
         return new LatencyResult(rate, placed.Length, answeredInWindow / (windowEnd - start).TotalSeconds,
             placed.Length - answeredInWindow, unfinished, drainSeconds, toAnswer, toAdd, load);
+    }
+
+    /// <summary>The five slowest answers, each with when its IncomingCall was sent (seconds into the window): a tail that is one pause shows as neighbours.</summary>
+    static string Slowest(AcsEmulator emulator, IEnumerable<IncomingCallSnapshot> placed, DateTimeOffset start)
+    {
+        var log = new CallLog(emulator);
+        var samples = new List<(double Ms, double At)>();
+        foreach (IncomingCallSnapshot call in Callers.Refresh(emulator, placed.ToArray()))
+        {
+            if (log.IncomingDelivered(call.EventId) is { } d && call.CallConnectionId is { } id && log.Request(id, "AnswerCall") is { } a)
+            {
+                samples.Add((CallLog.Ms(d, a), (d - start).TotalSeconds));
+            }
+        }
+
+        return string.Join(", ", samples.OrderByDescending(s => s.Ms).Take(5).Select(s => $"{s.Ms:0} ms at {s.At:0.0} s"));
     }
 
     /// <summary>Per placed call: IncomingCall delivered → Answer received, CallConnected delivered → AddParticipant received; calls not yet at AddParticipant.</summary>
